@@ -1,0 +1,45 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/server/env";
+import * as schema from "./schema";
+import { runtimeUrl } from "./urls";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Anything drizzle can run a query on: a pool or an open transaction. */
+export type Queryable = Database | Transaction;
+
+export function connect(url: string, options: { max?: number } = {}): { db: Database; close: () => Promise<void> } {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    idle_timeout: 30,
+    onnotice: () => {},
+    connection: { application_name: "canopy" },
+  });
+  return { db: drizzle(client, { schema, casing: "snake_case" }), close: () => client.end({ timeout: 5 }) };
+}
+
+function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set: start Canopy with `npm run dev` or `npm start`, which provide it.");
+  }
+  return env.DATABASE_URL;
+}
+
+// One pool per process, kept on globalThis so Next's hot reload does not open a new pool per edit.
+const pools = globalThis as unknown as { canopyRuntime?: Database; canopyAdmin?: Database };
+
+/** The request path's only database: the runtime role, under row-level security. */
+export function runtimeDb(): Database {
+  if (!pools.canopyRuntime) {
+    if (!env.DATABASE_APP_PASSWORD) throw new Error("DATABASE_APP_PASSWORD is not set.");
+    pools.canopyRuntime = connect(runtimeUrl(requireDatabaseUrl(), env.DATABASE_APP_PASSWORD)).db;
+  }
+  return pools.canopyRuntime;
+}
+
+/** The owner connection, for migrations, tenant provisioning and jobs; never for requests. */
+export function adminDb(): Database {
+  pools.canopyAdmin ??= connect(requireDatabaseUrl(), { max: 4 }).db;
+  return pools.canopyAdmin;
+}

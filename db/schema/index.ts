@@ -1,0 +1,5 @@
+export * from "./tenant";
+export * from "./user";
+export * from "./session";
+export * from "./org-unit";
+export * from "./audit";

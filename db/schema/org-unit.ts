@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ltree, tenantIsolation, tenantKey, timestamps } from "./rls";
+import { tenant } from "./tenant";
+
+/**
+ * The organisation-unit tree. `path` (ltree of id labels, root first) and `level` (root = 1) are
+ * maintained by triggers in the database: callers never write them, a move rewrites the whole
+ * subtree in the same transaction, and a move under one's own descendant is refused.
+ */
+export const orgUnit = pgTable(
+  "org_unit",
+  {
+    ...tenantKey(),
+    parentId: uuid(),
+    name: text().notNull(),
+    code: text(),
+    // Overwritten by the org_unit_set_path trigger on every insert and parent change.
+    level: integer().notNull().default(0),
+    path: ltree().notNull().default(sql`''`),
+    openingDate: date(),
+    closedDate: date(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenant.id] }),
+    foreignKey({ columns: [t.tenantId, t.parentId], foreignColumns: [t.tenantId, t.id] }),
+    index().on(t.tenantId, t.parentId),
+    uniqueIndex().on(t.tenantId, t.code),
+    index("org_unit_path_gist").using("gist", t.path),
+    check("org_unit_name_not_blank", sql`length(btrim(${t.name})) > 0`),
+    check("org_unit_dates_ordered", sql`${t.closedDate} is null or ${t.openingDate} is null or ${t.closedDate} >= ${t.openingDate}`),
+    tenantIsolation(),
+  ],
+);
+
+/** Human names for the levels of a tenant's tree (National, District, Chiefdom, Facility…). */
+export const orgUnitLevel = pgTable(
+  "org_unit_level",
+  {
+    ...tenantKey(),
+    level: integer().notNull(),
+    name: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenant.id] }),
+    uniqueIndex().on(t.tenantId, t.level),
+    check("org_unit_level_positive", sql`${t.level} >= 1`),
+    tenantIsolation(),
+  ],
+);

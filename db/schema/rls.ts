@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import { customType, pgPolicy, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/**
+ * The one policy every tenant table carries: rows belong to the tenant the current transaction
+ * set with `set_config('app.tenant_id', …, true)`. The helper is STABLE and wrapped in
+ * `(select …)` so PostgreSQL evaluates it once per statement, not once per row. Without a
+ * setting the helper returns NULL and nothing is visible or writable. FORCE ROW LEVEL SECURITY
+ * is added by the hand-written migration (drizzle-kit cannot express it).
+ */
+export const tenantIsolation = () =>
+  pgPolicy("tenant_isolation", {
+    as: "permissive",
+    for: "all",
+    to: "public",
+    using: sql`tenant_id = (select app_current_tenant_id())`,
+    withCheck: sql`tenant_id = (select app_current_tenant_id())`,
+  });
+
+/** Every tenant table starts with these two columns; its primary key is (tenant_id, id). */
+export const tenantKey = () => ({
+  tenantId: uuid().notNull(),
+  id: uuid().notNull().defaultRandom(),
+});
+
+export const timestamps = () => ({
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** PostgreSQL's ltree (extension created by the first migration). */
+export const ltree = customType<{ data: string }>({
+  dataType: () => "ltree",
+});

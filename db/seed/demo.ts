@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { Database } from "../client";
+import { provisionTenant, type TenantSpec } from "./provision-tenant";
+
+type Dhis2Unit = { id: string; name: string; parentId: string | null; level: number };
+
+function sierraLeoneUnits(): TenantSpec["units"] {
+  const file = path.join(import.meta.dirname, "data", "sierra-leone-orgunits.json");
+  const units = JSON.parse(readFileSync(file, "utf8")) as Dhis2Unit[];
+  return units.map((unit) => ({ key: unit.id, name: unit.name, parentKey: unit.parentId }));
+}
+
+export const DEMO_USERS = {
+  demo: [
+    { email: "admin@demo.test", displayName: "Aminata Sesay (admin)" },
+    { email: "nurse@demo.test", displayName: "Fatmata Kamara" },
+    { email: "district@demo.test", displayName: "Mohamed Bangura" },
+    { email: "analyst@demo.test", displayName: "Isatu Conteh" },
+    { email: "auditor@demo.test", displayName: "Abdul Koroma" },
+  ],
+  acme: [{ email: "admin@acme.test", displayName: "Grace Acme (admin)" }],
+} as const;
+
+const acmeUnits: TenantSpec["units"] = [
+  { key: "ACME", name: "Acme Clinics", parentKey: null },
+  { key: "ACME-N", name: "North Region", parentKey: "ACME" },
+  { key: "ACME-S", name: "South Region", parentKey: "ACME" },
+  { key: "ACME-N-1", name: "Northgate Clinic", parentKey: "ACME-N" },
+  { key: "ACME-N-2", name: "Hillview Clinic", parentKey: "ACME-N" },
+  { key: "ACME-S-1", name: "Riverside Clinic", parentKey: "ACME-S" },
+  { key: "ACME-S-2", name: "Harbour Clinic", parentKey: "ACME-S" },
+];
+
+/** Seeds the `demo` and `acme` tenants; a tenant that exists already is left untouched. */
+export async function seedDemo(db: Database, password: string): Promise<string[]> {
+  const specs: TenantSpec[] = [
+    {
+      slug: "demo",
+      name: "Sierra Leone Ministry of Health (demo)",
+      levels: ["National", "District", "Chiefdom", "Facility"],
+      units: sierraLeoneUnits(),
+      users: [...DEMO_USERS.demo],
+    },
+    {
+      slug: "acme",
+      name: "Acme Clinics (demo)",
+      levels: ["Company", "Region", "Clinic"],
+      units: acmeUnits,
+      users: [...DEMO_USERS.acme],
+    },
+  ];
+  const created: string[] = [];
+  for (const spec of specs) {
+    if (await provisionTenant(db, spec, password)) created.push(spec.slug);
+  }
+  return created;
+}

@@ -1,0 +1,76 @@
+import type { NextAuthOptions } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { runtimeDb } from "@/db/client";
+import { withTenant } from "@/db/tenant-transaction";
+import { env } from "@/server/env";
+import { log } from "@/server/log";
+import { currentTenant, requestMeta } from "@/server/tenancy/current";
+import { deleteSession, findActiveSession, SESSION_ABSOLUTE_SECONDS } from "./sessions";
+import { signInWithPassword } from "./sign-in";
+
+/**
+ * next-auth with server-side sessions. Credentials sign-in creates a row in `session`; the cookie
+ * then carries only that session's opaque random token (jwt.encode/decode are replaced, so there
+ * is no self-contained JWT that outlives revocation). Every read looks the token up in the
+ * current host's tenant, so an ended session, or a cookie carried to another tenant, is no session.
+ */
+export const authOptions: NextAuthOptions = {
+  secret: env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
+  useSecureCookies: env.NODE_ENV === "production" && env.APP_DOMAIN !== "localhost",
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    Credentials({
+      id: "password",
+      name: "Email and password",
+      credentials: { email: { type: "email" }, password: { type: "password" } },
+      async authorize(credentials) {
+        const tenant = await currentTenant();
+        if (!tenant) return null;
+        const signedIn = await signInWithPassword(runtimeDb(), tenant, credentials, await requestMeta());
+        if (!signedIn) return null;
+        return { id: signedIn.userId, email: signedIn.email, name: signedIn.displayName, sessionToken: signedIn.sessionToken };
+      },
+    }),
+  ],
+  callbacks: {
+    // At sign-in `user` is what authorize returned; afterwards the token is what decode found.
+    jwt: ({ token, user }) => (user ? { sub: user.id, sessionToken: user.sessionToken } : token),
+    session: ({ session, token }) => ({
+      expires: session.expires,
+      user: { id: token.sub!, name: token.name ?? null, email: token.email ?? null },
+      sessionId: token.sessionId!,
+      tenantId: token.tenantId!,
+    }),
+  },
+  jwt: {
+    encode: async ({ token }) => token?.sessionToken ?? "",
+    decode: async ({ token }) => {
+      const tenant = token ? await currentTenant() : null;
+      if (!token || !tenant) return null;
+      const active = await withTenant(runtimeDb(), { tenantId: tenant.id }, (tx) => findActiveSession(tx, token));
+      if (!active) return null;
+      return {
+        sub: active.userId,
+        name: active.displayName,
+        email: active.email,
+        sessionToken: token,
+        sessionId: active.sessionId,
+        tenantId: active.tenantId,
+      };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      const tenant = await currentTenant();
+      if (!tenant || !token?.sessionToken) return;
+      await withTenant(runtimeDb(), { tenantId: tenant.id }, (tx) => deleteSession(tx, token.sessionToken!));
+    },
+  },
+  logger: {
+    // An ended session makes next-auth report JWT_SESSION_ERROR on its next use; that is expected.
+    error: (code) => (code === "JWT_SESSION_ERROR" ? log.debug({ code }, "session ended") : log.error({ code }, "auth error")),
+    warn: (code) => log.debug({ code }, "auth warning"),
+    debug: () => {},
+  },
+};

@@ -1,0 +1,80 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { session, userAccount } from "@/db/schema";
+
+/** Defaults until tenant security settings arrive: 30 minutes idle, 12 hours absolute. */
+export const SESSION_IDLE_SECONDS = 30 * 60;
+export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+/** last_seen_at is written at most this often, so reads do not turn every request into a write. */
+const TOUCH_AFTER_SECONDS = 60;
+
+export type ActiveSession = {
+  sessionId: string;
+  tenantId: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  expiresAt: Date;
+};
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createSession(
+  tx: Transaction,
+  input: { tenantId: string; userId: string; ip: string | null; userAgent: string | null },
+): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.insert(session).values({
+    tenantId: input.tenantId,
+    userId: input.userId,
+    tokenHash: hashToken(token),
+    expiresAt: sql`now() + make_interval(secs => ${SESSION_ABSOLUTE_SECONDS})`,
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
+  return token;
+}
+
+/**
+ * The live session for a cookie token in the transaction's tenant, or null when it was ended,
+ * expired, idle too long, belongs to another tenant or its user is disabled.
+ */
+export async function findActiveSession(tx: Transaction, token: string): Promise<ActiveSession | null> {
+  const [row] = await tx
+    .select({
+      sessionId: session.id,
+      tenantId: session.tenantId,
+      userId: session.userId,
+      email: userAccount.email,
+      displayName: userAccount.displayName,
+      expiresAt: session.expiresAt,
+      stale: sql<boolean>`${session.lastSeenAt} < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`,
+    })
+    .from(session)
+    .innerJoin(userAccount, and(eq(userAccount.tenantId, session.tenantId), eq(userAccount.id, session.userId)))
+    .where(
+      and(
+        eq(session.tenantId, sql`(select app_current_tenant_id())`),
+        eq(session.tokenHash, hashToken(token)),
+        gt(session.expiresAt, sql`now()`),
+        gt(session.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_IDLE_SECONDS})`),
+        eq(userAccount.status, "active"),
+      ),
+    );
+  if (!row) return null;
+  const { stale, ...active } = row;
+  if (stale) {
+    await tx
+      .update(session)
+      .set({ lastSeenAt: sql`now()` })
+      .where(and(eq(session.tenantId, active.tenantId), eq(session.id, active.sessionId)));
+  }
+  return active;
+}
+
+export async function deleteSession(tx: Transaction, token: string): Promise<void> {
+  await tx
+    .delete(session)
+    .where(and(eq(session.tenantId, sql`(select app_current_tenant_id())`), eq(session.tokenHash, hashToken(token))));
+}

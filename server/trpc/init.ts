@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import { runtimeDb, type Transaction } from "@/db/client";
+import { withTenant } from "@/db/tenant-transaction";
+import { currentSession, type CurrentSession } from "@/server/auth/current-session";
+import { currentTenant, requestMeta, type RequestMeta } from "@/server/tenancy/current";
+import type { Tenant } from "@/server/tenancy/resolve";
+
+/**
+ * The request context: who is asking and for which tenant. It holds no database handle; a
+ * procedure gets `ctx.db` only inside the transaction that tenantProcedure opens.
+ */
+export type Context = {
+  tenant: Tenant | null;
+  session: CurrentSession | null;
+  meta: RequestMeta;
+  requestId: string;
+};
+
+export async function createContext(): Promise<Context> {
+  const tenant = await currentTenant();
+  const session = tenant ? await currentSession() : null;
+  return {
+    tenant,
+    // A session is bound to one tenant: a cookie from elsewhere is no session here.
+    session: session && session.tenantId === tenant?.id ? session : null,
+    meta: await requestMeta(),
+    requestId: randomUUID(),
+  };
+}
+
+function describeZodError(error: ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+}
+
+const t = initTRPC.context<Context>().create({
+  // Responses carry a code and a clear message, never a stack, SQL or an internal message.
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? error.cause : null;
+    const message =
+      error.code === "INTERNAL_SERVER_ERROR"
+        ? "Something went wrong on our side. Please try again."
+        : zodError
+          ? describeZodError(zodError)
+          : shape.message;
+    return {
+      code: shape.code,
+      message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        fieldErrors: zodError ? zodError.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) : null,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** Thrown inside the transaction to roll it back while handing tRPC its failed result. */
+class RollbackWithResult {
+  constructor(readonly result: unknown) {}
+}
+
+const requireTenant = t.middleware(({ ctx, next }) => {
+  // An unknown host and a missing record read the same: not found.
+  if (!ctx.tenant) throw new TRPCError({ code: "NOT_FOUND", message: "Not found." });
+  return next({ ctx: { tenant: ctx.tenant } });
+});
+
+const requireSession = t.middleware(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { session: ctx.session } });
+});
+
+/**
+ * One transaction per procedure on the runtime role, bound to the tenant and user. tRPC's next()
+ * reports a failed handler as { ok: false } instead of throwing, so that case rolls back too.
+ */
+const inTenantTransaction = t.middleware(async ({ ctx, next }) => {
+  const { tenant } = ctx;
+  if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "Not found." });
+  const run = () =>
+    withTenant(runtimeDb(), { tenantId: tenant.id, userId: ctx.session?.userId }, async (db) => {
+      const result = await next({ ctx: { tenant, db } });
+      if (!result.ok) throw new RollbackWithResult(result);
+      return result;
+    });
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RollbackWithResult) return error.result as Awaited<ReturnType<typeof run>>;
+    throw error;
+  }
+});
+
+/** Tenant-bound, anonymous callers allowed (the sign-in screen and the like). */
+export const tenantProcedure = t.procedure.use(requireTenant).use(inTenantTransaction);
+/** Tenant-bound and signed in: the default for everything that touches tenant data. */
+export const protectedProcedure = t.procedure.use(requireTenant).use(requireSession).use(inTenantTransaction);
+
+export type TenantContext = Context & { tenant: Tenant; db: Transaction };
+export type ProtectedContext = TenantContext & { session: CurrentSession };

@@ -1,0 +1,11 @@
+import { createCallerFactory, router } from "./init";
+import { orgUnitRouter } from "./routers/orgUnit/_router";
+import { viewerRouter } from "./routers/viewer/_router";
+
+export const appRouter = router({
+  viewer: viewerRouter,
+  orgUnit: orgUnitRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
