@@ -35,7 +35,7 @@ export function OrganisationAddressForm({ apexHost }: { apexHost: string }) {
               setError(null);
             }}
             className="w-full rounded-md bg-transparent px-3 py-2 outline-none"
-            placeholder="demo"
+            placeholder="your-organisation"
             autoCapitalize="none"
             autoComplete="off"
             spellCheck={false}

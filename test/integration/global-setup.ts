@@ -13,7 +13,6 @@ import { loadDevSecrets } from "@/db/dev-secrets";
  * the test workers through the environment.
  */
 export default async function setup() {
-  process.env.NODE_ENV = "test";
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
 
   if (process.env.DATABASE_URL) {

@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { apiStatus, at, expectSignedInHome, SESSION_COOKIE, signIn } from "./helpers";
+
+const DEMO = "demo.localhost";
+const ACME = "acme.localhost";
+const DEMO_NAME = "Sierra Leone Ministry of Health (demo)";
+
+test("signs in at demo.localhost and shows the tenant home", async ({ page }) => {
+  await signIn(page, DEMO, "admin@demo.test");
+  await expect(page).toHaveURL(at(DEMO, "/"));
+  await expectSignedInHome(page, "Aminata Sesay (admin)", DEMO_NAME);
+  await expect(page.getByRole("heading", { name: "Welcome, Aminata Sesay (admin)" })).toBeVisible();
+});
+
+test("browses the org-unit tree one level at a time", async ({ page }) => {
+  await signIn(page, DEMO, "district@demo.test");
+  await page.getByRole("button", { name: /Sierra Leone/ }).click();
+  await page.getByRole("button", { name: /^Bo \d+$/ }).click();
+  await expect(page.getByRole("button", { name: /Badjia/ })).toBeVisible();
+});
+
+test("gives one generic message for a wrong password and an unknown email", async ({ page }) => {
+  await signIn(page, DEMO, "admin@demo.test", "not the password");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Incorrect email or password.");
+  await signIn(page, DEMO, "nobody@demo.test", "not the password");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Incorrect email or password.");
+  await expect(page).toHaveURL(at(DEMO, "/sign-in"));
+});
+
+test("after sign-out the old cookie no longer works", async ({ page, browser }) => {
+  await signIn(page, DEMO, "nurse@demo.test");
+  await expectSignedInHome(page, "Fatmata Kamara", DEMO_NAME);
+  const oldCookies = await page.context().cookies();
+  expect(oldCookies.some((cookie) => cookie.name === SESSION_COOKIE)).toBe(true);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(at(DEMO, "/sign-in"));
+
+  const replay = await browser.newContext();
+  await replay.addCookies(oldCookies);
+  const replayPage = await replay.newPage();
+  await replayPage.goto(at(DEMO, "/"));
+  await expect(replayPage).toHaveURL(at(DEMO, "/sign-in"));
+  expect(await apiStatus(replayPage, "/api/trpc/viewer.me")).toBe(401);
+  await replay.close();
+});
+
+test("admin@acme.test cannot sign in at demo", async ({ page }) => {
+  await signIn(page, DEMO, "admin@acme.test");
+  await expect(page.getByTestId("sign-in-error")).toHaveText("Incorrect email or password.");
+});
+
+test("a demo session cookie sent to acme.localhost is not a session", async ({ page, browser }) => {
+  await signIn(page, DEMO, "admin@demo.test");
+  await expectSignedInHome(page, "Aminata Sesay (admin)", DEMO_NAME);
+  const session = (await page.context().cookies()).find((cookie) => cookie.name === SESSION_COOKIE)!;
+
+  const attacker = await browser.newContext();
+  await attacker.addCookies([{ ...session, domain: ACME }]);
+  const attackerPage = await attacker.newPage();
+  await attackerPage.goto(at(ACME, "/"));
+  await expect(attackerPage).toHaveURL(at(ACME, "/sign-in"));
+  await expect(attackerPage.getByText("Acme Clinics (demo)")).toBeVisible();
+  expect(await apiStatus(attackerPage, "/api/trpc/viewer.me")).toBe(401);
+  await attacker.close();
+});
+
+test("acme's own admin signs in at acme", async ({ page }) => {
+  await signIn(page, ACME, "admin@acme.test");
+  await expectSignedInHome(page, "Grace Acme (admin)", "Acme Clinics (demo)");
+});
+
+test("an unknown subdomain gets a 404 page that reveals nothing", async ({ page }) => {
+  for (const host of ["nope.localhost", "www.localhost"]) {
+    const response = await page.goto(at(host, "/"));
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
+});
+
+test("the apex asks for the organisation's address and lists no tenants", async ({ page }) => {
+  await page.goto(at("localhost", "/"));
+  await expect(page.getByLabel("Your organisation's address")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText("Sierra Leone");
+  await expect(page.locator("body")).not.toContainText("Acme");
+  await page.getByLabel("Your organisation's address").fill("demo");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(at(DEMO, "/sign-in"));
+});

@@ -1,0 +1,23 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "canopy-demo-2024!";
+export const port = () => process.env.E2E_PORT ?? "3000";
+export const at = (host: string, pathname = "/") => `http://${host}:${port()}${pathname}`;
+export const SESSION_COOKIE = "next-auth.session-token";
+
+export async function signIn(page: Page, host: string, email: string, password = DEMO_PASSWORD) {
+  await page.goto(at(host, "/sign-in"));
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function expectSignedInHome(page: Page, name: string, tenantName: string) {
+  await expect(page.getByTestId("user-name")).toHaveText(name);
+  await expect(page.getByTestId("tenant-name")).toHaveText(tenantName);
+}
+
+/** The status of a same-origin request made by the page itself, with the page's cookies. */
+export function apiStatus(page: Page, pathname: string): Promise<number> {
+  return page.evaluate(async (url) => (await fetch(url)).status, pathname);
+}
