@@ -6,6 +6,7 @@ import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { currentTenant, requestMeta } from "@/server/tenancy/current";
 import { deleteSession, findActiveSession, SESSION_ABSOLUTE_SECONDS } from "./sessions";
+import { RATE_LIMITED } from "./sign-in-limits";
 import { signInWithPassword } from "./sign-in";
 
 /**
@@ -27,9 +28,11 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials) {
         const tenant = await currentTenant();
         if (!tenant) return null;
-        const signedIn = await signInWithPassword(runtimeDb(), tenant, credentials, await requestMeta());
-        if (!signedIn) return null;
-        return { id: signedIn.userId, email: signedIn.email, name: signedIn.displayName, sessionToken: signedIn.sessionToken };
+        const result = await signInWithPassword(runtimeDb(), tenant, credentials, await requestMeta());
+        // next-auth hands a thrown message to the client as `error`; the form words it.
+        if (result.kind === "rate_limited") throw new Error(RATE_LIMITED);
+        if (result.kind !== "signed_in") return null;
+        return { id: result.userId, email: result.email, name: result.displayName, sessionToken: result.sessionToken };
       },
     }),
   ],

@@ -8,54 +8,73 @@ import type { RequestMeta } from "@/server/tenancy/current";
 import type { Tenant } from "@/server/tenancy/resolve";
 import { spendVerificationTime, verifyPassword } from "./password";
 import { createSession } from "./sessions";
+import { clearAccountFailures, recordFailedPassword, throttleState } from "./throttle";
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().min(3).max(320),
   password: z.string().min(1).max(1024),
 });
 
-export type SignedIn = { userId: string; email: string; displayName: string; sessionToken: string };
+export type SignInResult =
+  | { kind: "signed_in"; userId: string; email: string; displayName: string; sessionToken: string }
+  /** Wrong email, wrong password, disabled or locked: deliberately indistinguishable. */
+  | { kind: "rejected" }
+  /** Too many failures from this IP address; says nothing about any account. */
+  | { kind: "rate_limited" };
+
+type FailureReason = "unknown_email" | "bad_password" | "disabled" | "locked" | "ip_rate_limited";
 
 /**
  * Checks an email and password against one tenant's users and opens a session. Every outcome
- * leaves an audit row in the same transaction. The caller learns only "signed in" or null, so no
- * message can tell an unknown email from a wrong password or a disabled account, and the dummy
- * verification makes the unknown email take as long as a known one.
+ * leaves an audit row in the same transaction (never the password). Unknown emails are verified
+ * against a dummy hash and locked accounts still spend the verification time, so neither the
+ * answer nor its timing tells an attacker which accounts exist or are locked.
  */
 export async function signInWithPassword(
   db: Database,
   tenant: Tenant,
   rawInput: unknown,
   meta: RequestMeta,
-): Promise<SignedIn | null> {
+): Promise<SignInResult> {
   const input = signInInput.safeParse(rawInput);
-  if (!input.success) return null;
+  if (!input.success) return { kind: "rejected" };
   const { email, password } = input.data;
+  const keys = { tenantId: tenant.id, email, ip: meta.ip };
 
   return withTenant(db, { tenantId: tenant.id }, async (tx) => {
+    const audit = (outcome: "success" | "failure", actorUserId: string | null, details: Record<string, unknown>) =>
+      recordAudit(tx, { tenantId: tenant.id, action: "sign_in", outcome, actorUserId, ip: meta.ip, userAgent: meta.userAgent, details });
+    const fail = async (reason: FailureReason, actorUserId: string | null = null) => {
+      await audit("failure", actorUserId, { email, reason });
+      return reason === "ip_rate_limited" ? ({ kind: "rate_limited" } as const) : ({ kind: "rejected" } as const);
+    };
+
+    const throttle = await throttleState(tx, keys);
+    if (throttle.ipBlocked) return fail("ip_rate_limited");
+
     const [user] = await tx
       .select()
       .from(userAccount)
       .where(and(eq(userAccount.tenantId, tenant.id), eq(userAccount.email, email)));
 
-    let failure: "unknown_email" | "bad_password" | "disabled" | null = null;
+    if (throttle.accountLocked) {
+      await spendVerificationTime(password);
+      return fail("locked", user?.id ?? null);
+    }
     if (!user) {
       await spendVerificationTime(password);
-      failure = "unknown_email";
-    } else if (!(await verifyPassword(user.passwordHash, password))) {
-      failure = "bad_password";
-    } else if (user.status !== "active") {
-      failure = "disabled";
+      await recordFailedPassword(tx, keys);
+      return fail("unknown_email");
     }
-
-    const audit = { tenantId: tenant.id, action: "sign_in", ip: meta.ip, userAgent: meta.userAgent };
-    if (failure || !user) {
-      await recordAudit(tx, { ...audit, actorUserId: user?.id ?? null, outcome: "failure", details: { email, reason: failure } });
-      return null;
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      await recordFailedPassword(tx, keys);
+      return fail("bad_password", user.id);
     }
+    if (user.status !== "active") return fail("disabled", user.id);
 
+    await clearAccountFailures(tx, keys);
     const sessionToken = await createSession(tx, { tenantId: tenant.id, userId: user.id, ...meta });
-    await recordAudit(tx, { ...audit, actorUserId: user.id, subjectType: "user", subjectId: user.id });
-    return { userId: user.id, email: user.email, displayName: user.displayName, sessionToken };
+    await audit("success", user.id, { email });
+    return { kind: "signed_in", userId: user.id, email: user.email, displayName: user.displayName, sessionToken };
   });
 }

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { runtimeDb } from "@/db/client";
@@ -13,9 +14,13 @@ export const currentTenant = cache(async (): Promise<Tenant | null> => {
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
-/** Who is calling, for audit rows and session records (never used to decide access). */
+/**
+ * Who is calling, for audit rows, session records and the per-IP sign-in limit. The address is
+ * the last X-Forwarded-For entry: the one written by the nearest hop (our reverse proxy, or Next
+ * itself from the socket when no proxy sent the header), not one a client can prepend.
+ */
 export async function requestMeta(): Promise<RequestMeta> {
   const h = await headers();
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ip: forwarded || h.get("x-real-ip"), userAgent: h.get("user-agent")?.slice(0, 512) ?? null };
+  const nearest = h.get("x-forwarded-for")?.split(",").at(-1)?.trim() ?? "";
+  return { ip: isIP(nearest) ? nearest : null, userAgent: h.get("user-agent")?.slice(0, 512) ?? null };
 }

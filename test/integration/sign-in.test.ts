@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, session, userAccount } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { deleteSession, findActiveSession } from "@/server/auth/sessions";
-import { signInWithPassword } from "@/server/auth/sign-in";
+import { signInWithPassword, type SignInResult } from "@/server/auth/sign-in";
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from "../fixtures/tenants";
 import { testDatabases } from "./databases";
 
@@ -16,6 +16,10 @@ beforeAll(async () => {
   [a, b] = await Promise.all([createTenantFixture(owner, "signin-a"), createTenantFixture(owner, "signin-b")]);
 });
 
+const token = (result: SignInResult) => {
+  if (result.kind !== "signed_in") throw new Error(`expected a session, got ${result.kind}`);
+  return result.sessionToken;
+};
 const tenantOf = (f: TenantFixture) => ({ id: f.id, slug: f.slug, name: f.name });
 const lookup = (f: TenantFixture, token: string) => withTenant(runtime, { tenantId: f.id }, (tx) => findActiveSession(tx, token));
 const auditRows = (f: TenantFixture) =>
@@ -26,20 +30,22 @@ const auditRows = (f: TenantFixture) =>
 describe("password sign-in", () => {
   it("opens a server-side session and audits the success", async () => {
     const result = await signInWithPassword(runtime, tenantOf(a), { email: ` NURSE@${a.slug}.test `, password: FIXTURE_PASSWORD }, meta);
-    expect(result).toMatchObject({ userId: a.users.nurse, displayName: "signin-a nurse" });
-    const active = await lookup(a, result!.sessionToken);
+    expect(result).toMatchObject({ kind: "signed_in", userId: a.users.nurse, displayName: "signin-a nurse" });
+    if (result.kind !== "signed_in") throw new Error("not signed in");
+    const active = await lookup(a, result.sessionToken);
     expect(active).toMatchObject({ userId: a.users.nurse, tenantId: a.id });
     const rows = await withTenant(owner, { tenantId: a.id }, (tx) => tx.select().from(session).where(eq(session.userId, a.users.nurse!)));
     expect(rows[0]).toMatchObject({ ip: meta.ip, userAgent: "vitest" });
-    expect(rows[0]!.tokenHash).not.toContain(result!.sessionToken);
+    expect(rows[0]!.tokenHash).not.toContain(result.sessionToken);
     expect((await auditRows(a)).some((row) => row.outcome === "success" && row.actorUserId === a.users.nurse)).toBe(true);
   });
 
   it("gives the same empty answer for a wrong password, an unknown email and bad input, and audits each", async () => {
     const before = (await auditRows(a)).length;
-    expect(await signInWithPassword(runtime, tenantOf(a), { email: `nurse@${a.slug}.test`, password: "wrong password" }, meta)).toBeNull();
-    expect(await signInWithPassword(runtime, tenantOf(a), { email: `nobody@${a.slug}.test`, password: FIXTURE_PASSWORD }, meta)).toBeNull();
-    expect(await signInWithPassword(runtime, tenantOf(a), { email: 42, password: null }, meta)).toBeNull();
+    const rejected = { kind: "rejected" };
+    expect(await signInWithPassword(runtime, tenantOf(a), { email: `nurse@${a.slug}.test`, password: "wrong password" }, meta)).toEqual(rejected);
+    expect(await signInWithPassword(runtime, tenantOf(a), { email: `nobody@${a.slug}.test`, password: FIXTURE_PASSWORD }, meta)).toEqual(rejected);
+    expect(await signInWithPassword(runtime, tenantOf(a), { email: 42, password: null }, meta)).toEqual(rejected);
     const failures = (await auditRows(a)).slice(before);
     expect(failures.map((row) => [row.outcome, row.details.reason])).toEqual([
       ["failure", "bad_password"],
@@ -54,15 +60,15 @@ describe("password sign-in", () => {
   });
 
   it("refuses another tenant's user, even with the right password", async () => {
-    expect(await signInWithPassword(runtime, tenantOf(b), { email: `nurse@${a.slug}.test`, password: FIXTURE_PASSWORD }, meta)).toBeNull();
+    expect(await signInWithPassword(runtime, tenantOf(b), { email: `nurse@${a.slug}.test`, password: FIXTURE_PASSWORD }, meta)).toEqual({ kind: "rejected" });
   });
 
   it("refuses a disabled user and ends their sessions at once", async () => {
     const signedIn = await signInWithPassword(runtime, tenantOf(a), { email: `admin@${a.slug}.test`, password: FIXTURE_PASSWORD }, meta);
     await withTenant(owner, { tenantId: a.id }, (tx) => tx.update(userAccount).set({ status: "disabled" }).where(eq(userAccount.id, a.users.admin!)));
     try {
-      expect(await lookup(a, signedIn!.sessionToken)).toBeNull();
-      expect(await signInWithPassword(runtime, tenantOf(a), { email: `admin@${a.slug}.test`, password: FIXTURE_PASSWORD }, meta)).toBeNull();
+      expect(await lookup(a, token(signedIn))).toBeNull();
+      expect(await signInWithPassword(runtime, tenantOf(a), { email: `admin@${a.slug}.test`, password: FIXTURE_PASSWORD }, meta)).toEqual({ kind: "rejected" });
     } finally {
       await withTenant(owner, { tenantId: a.id }, (tx) => tx.update(userAccount).set({ status: "active" }).where(eq(userAccount.id, a.users.admin!)));
     }
@@ -77,21 +83,21 @@ describe("sessions", () => {
 
   it("ends on sign-out: the very next lookup finds nothing", async () => {
     const signedIn = await signInWithPassword(runtime, tenantOf(b), { email: `nurse@${b.slug}.test`, password: FIXTURE_PASSWORD }, meta);
-    await withTenant(runtime, { tenantId: b.id }, (tx) => deleteSession(tx, signedIn!.sessionToken));
-    expect(await lookup(b, signedIn!.sessionToken)).toBeNull();
+    await withTenant(runtime, { tenantId: b.id }, (tx) => deleteSession(tx, token(signedIn)));
+    expect(await lookup(b, token(signedIn))).toBeNull();
   });
 
   it("ends after its absolute lifetime and after idling", async () => {
     const expired = await signInWithPassword(runtime, tenantOf(b), { email: `nurse@${b.slug}.test`, password: FIXTURE_PASSWORD }, meta);
     const idle = await signInWithPassword(runtime, tenantOf(b), { email: `nurse@${b.slug}.test`, password: FIXTURE_PASSWORD }, meta);
     await withTenant(owner, { tenantId: b.id }, async (tx) => {
-      const expiredSession = await findActiveSession(tx, expired!.sessionToken);
-      const idleSession = await findActiveSession(tx, idle!.sessionToken);
+      const expiredSession = await findActiveSession(tx, token(expired));
+      const idleSession = await findActiveSession(tx, token(idle));
       await tx.update(session).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(session.id, expiredSession!.sessionId));
       await tx.update(session).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(session.id, idleSession!.sessionId));
     });
-    expect(await lookup(b, expired!.sessionToken)).toBeNull();
-    expect(await lookup(b, idle!.sessionToken)).toBeNull();
+    expect(await lookup(b, token(expired))).toBeNull();
+    expect(await lookup(b, token(idle))).toBeNull();
   });
 
   it("does not accept a made-up token", async () => {

@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { IP_WINDOW_MINUTES, RATE_LIMITED } from "@/server/auth/sign-in-limits";
 
 /** One generic message for every failure, so the form never tells whether an account exists. */
 export function SignInForm() {
@@ -23,7 +24,11 @@ export function SignInForm() {
       return;
     }
     setPending(false);
-    setError(result?.status === 429 ? "Too many attempts. Please wait and try again." : "Incorrect email or password.");
+    setError(
+      result?.error === RATE_LIMITED
+        ? `Too many failed sign-ins from your network. Please wait ${IP_WINDOW_MINUTES} minutes and try again.`
+        : "Incorrect email or password.",
+    );
   }
 
   return (
