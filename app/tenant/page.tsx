@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { currentSession } from "@/server/auth/current-session";
 import { serverTrpc } from "@/server/trpc/server";
 import { OrgUnitTree } from "./org-unit-tree";
-import { SignOutButton } from "./sign-out-button";
+import { TenantHeader } from "./tenant-header";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -13,22 +13,7 @@ export default async function TenantHome() {
 
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-6 py-3">
-          <div>
-            <p className="text-xs font-semibold uppercase tracking-wide text-canopy-700">Canopy</p>
-            <p className="font-medium" data-testid="tenant-name">
-              {me.tenant.name}
-            </p>
-          </div>
-          <div className="flex items-center gap-4">
-            <p className="text-sm text-slate-600">
-              Signed in as <span className="font-medium text-slate-900" data-testid="user-name">{me.name}</span>
-            </p>
-            <SignOutButton />
-          </div>
-        </div>
-      </header>
+      <TenantHeader tenantName={me.tenant.name} userName={me.name} />
       <main className="mx-auto max-w-5xl px-6 py-8">
         <h1 className="text-2xl font-semibold">Welcome, {me.name}</h1>
         <p className="mt-1 text-slate-600">You are working in {me.tenant.name}.</p>

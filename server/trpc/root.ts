@@ -1,10 +1,12 @@
 import { createCallerFactory, router } from "./init";
 import { orgUnitRouter } from "./routers/orgUnit/_router";
+import { sessionRouter } from "./routers/session/_router";
 import { viewerRouter } from "./routers/viewer/_router";
 
 export const appRouter = router({
   viewer: viewerRouter,
   orgUnit: orgUnitRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,38 @@
+import Bowser from "bowser";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { session } from "@/db/schema";
+import { SESSION_IDLE_SECONDS } from "@/server/auth/sessions";
+import type { ProtectedContext } from "@/server/trpc/init";
+
+function describeBrowser(userAgent: string | null): string {
+  if (!userAgent) return "Unknown browser";
+  const parsed = Bowser.parse(userAgent);
+  const browser = [parsed.browser.name, parsed.browser.version?.split(".")[0]].filter(Boolean).join(" ");
+  const os = parsed.os.name;
+  return browser ? (os ? `${browser} on ${os}` : browser) : "Unknown browser";
+}
+
+/** The signed-in user's live sessions, newest activity first, the current one marked. */
+export async function listHandler({ ctx }: { ctx: ProtectedContext }) {
+  const rows = await ctx.db
+    .select()
+    .from(session)
+    .where(
+      and(
+        eq(session.tenantId, ctx.tenant.id),
+        eq(session.userId, ctx.session.userId),
+        gt(session.expiresAt, sql`now()`),
+        gt(session.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_IDLE_SECONDS})`),
+      ),
+    )
+    .orderBy(desc(session.lastSeenAt))
+    .limit(100);
+  return rows.map((row) => ({
+    id: row.id,
+    browser: describeBrowser(row.userAgent),
+    ip: row.ip,
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    current: row.id === ctx.session.sessionId,
+  }));
+}
