@@ -7,6 +7,7 @@ export type OpenDatabase = {
   ownerUrl: string;
   appPassword: string;
   authSecret: string;
+  secretKey: string;
   embedded: boolean;
   stop: () => Promise<void>;
 };
@@ -17,12 +18,13 @@ export type OpenDatabase = {
  */
 export async function openDatabase(): Promise<OpenDatabase> {
   if (env.DATABASE_URL) {
-    const needsDev = !env.DATABASE_APP_PASSWORD || !env.AUTH_SECRET;
+    const needsDev = !env.DATABASE_APP_PASSWORD || !env.AUTH_SECRET || !env.CANOPY_SECRET_KEY;
     const dev = needsDev ? loadDevSecrets() : undefined;
     return {
       ownerUrl: env.DATABASE_URL,
       appPassword: env.DATABASE_APP_PASSWORD ?? dev!.appPassword,
       authSecret: env.AUTH_SECRET ?? dev!.authSecret,
+      secretKey: env.CANOPY_SECRET_KEY ?? dev!.secretKey,
       embedded: false,
       stop: async () => {},
     };
@@ -38,6 +40,7 @@ export async function openDatabase(): Promise<OpenDatabase> {
     ownerUrl: server.ownerUrl("canopy"),
     appPassword: env.DATABASE_APP_PASSWORD ?? secrets.appPassword,
     authSecret: env.AUTH_SECRET ?? secrets.authSecret,
+    secretKey: env.CANOPY_SECRET_KEY ?? secrets.secretKey,
     embedded: true,
     stop: server.stop,
   };

@@ -21,7 +21,7 @@ const database = await openDatabase();
 await migrateDatabase(database.ownerUrl, database.appPassword);
 if (database.embedded) {
   const { db, close } = connect(database.ownerUrl, { max: 1 });
-  const created = await seedDemo(db, env.DEMO_PASSWORD).finally(close);
+  const created = await seedDemo(db, { password: env.DEMO_PASSWORD, totpSecret: env.DEMO_TOTP_SECRET, secretKey: database.secretKey }).finally(close);
   if (created.length) console.log(`Seeded demo tenants: ${created.join(", ")}.`);
   console.log(`Embedded PostgreSQL is running; open http://demo.${env.APP_DOMAIN}:${process.env.PORT ?? 3000}`);
 }
@@ -33,6 +33,7 @@ const child = spawn(command, args, {
     DATABASE_URL: database.ownerUrl,
     DATABASE_APP_PASSWORD: database.appPassword,
     AUTH_SECRET: database.authSecret,
+    CANOPY_SECRET_KEY: database.secretKey,
   },
 });
 

@@ -25,6 +25,11 @@ const schema = z
       .min(16, "expected at least 16 characters")
       .optional(),
     AUTH_SECRET: z.string().min(32, "expected at least 32 characters").optional(),
+    CANOPY_SECRET_KEY: z.string().min(32, "expected at least 32 characters of random data").optional(),
+    DEMO_TOTP_SECRET: z
+      .string()
+      .regex(/^[A-Z2-7]{16,64}$/, "expected a base32 TOTP secret (A–Z, 2–7, 16 to 64 characters)")
+      .default("JBSWY3DPEHPK3PXP"),
     APP_DOMAIN: hostname.default("localhost"),
     DEMO_PASSWORD: z.string().min(8, "expected at least 8 characters").default("canopy-demo-2024!"),
     EMBEDDED_PG_PORT: z.coerce
@@ -38,7 +43,7 @@ const schema = z
   .superRefine((value, ctx) => {
     // The embedded dev database generates these under .data/; a real deployment must set them.
     if (value.NODE_ENV !== "production" || !value.DATABASE_URL) return;
-    for (const key of ["AUTH_SECRET", "DATABASE_APP_PASSWORD"] as const) {
+    for (const key of ["AUTH_SECRET", "DATABASE_APP_PASSWORD", "CANOPY_SECRET_KEY"] as const) {
       if (!value[key]) {
         ctx.addIssue({ code: "custom", path: [key], message: "required in production when DATABASE_URL is set" });
       }

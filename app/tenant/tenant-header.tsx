@@ -21,9 +21,15 @@ export function TenantHeader({ tenantName, userName }: { tenantName: string; use
               {userName}
             </span>
           </p>
-          <Link href="/sessions" className="text-sm font-medium text-canopy-700 hover:underline">
-            Sessions
-          </Link>
+          {[
+            ["/sessions", "Sessions"],
+            ["/account/password", "Password"],
+            ["/account/two-factor", "Two-factor"],
+          ].map(([href, label]) => (
+            <Link key={href} href={href!} className="text-sm font-medium text-canopy-700 hover:underline">
+              {label}
+            </Link>
+          ))}
           <SignOutButton />
         </nav>
       </div>

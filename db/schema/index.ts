@@ -4,3 +4,6 @@ export * from "./session";
 export * from "./org-unit";
 export * from "./audit";
 export * from "./sign-in-throttle";
+export * from "./recovery-code";
+export * from "./password-history";
+export * from "./role";

@@ -1,6 +1,17 @@
-import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenantIsolation, tenantKey } from "./rls";
 import { userAccount } from "./user";
+
+/**
+ * How far sign-in has got. Only `active` sessions reach tenant data; the others may do exactly
+ * one thing (enter a second factor, choose a new password, enrol in two-factor) and sign out.
+ */
+export const sessionStage = pgEnum("session_stage", [
+  "active",
+  "mfa_required",
+  "password_change_required",
+  "mfa_enrolment_required",
+]);
 
 /**
  * Server-side sessions. The cookie holds an opaque random token; only its SHA-256 is stored, so
@@ -12,6 +23,7 @@ export const session = pgTable(
     ...tenantKey(),
     userId: uuid().notNull(),
     tokenHash: text().notNull(),
+    stage: sessionStage().notNull().default("active"),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),

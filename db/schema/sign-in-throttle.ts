@@ -2,12 +2,12 @@ import { foreignKey, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniq
 import { tenantIsolation, tenantKey } from "./rls";
 import { tenant } from "./tenant";
 
-export const throttleSubject = pgEnum("throttle_subject", ["account", "ip"]);
+export const throttleSubject = pgEnum("throttle_subject", ["account", "ip", "second_factor"]);
 
 /**
  * Failed sign-in counters kept in PostgreSQL so that every app server sees the same count. An
  * account is keyed by the normalized email tried (known or not, so a lockout reveals nothing),
- * an IP address by its text form.
+ * an IP address by its text form, a second factor by the user id.
  */
 export const signInThrottle = pgTable(
   "sign_in_throttle",

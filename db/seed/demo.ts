@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createSecretBox } from "@/server/auth/secret-box";
 import type { Database } from "../client";
 import { provisionTenant, type TenantSpec } from "./provision-tenant";
 
@@ -11,16 +12,18 @@ function sierraLeoneUnits(): TenantSpec["units"] {
   return units.map((unit) => ({ key: unit.id, name: unit.name, parentKey: unit.parentId }));
 }
 
-export const DEMO_USERS = {
-  demo: [
-    { email: "admin@demo.test", displayName: "Aminata Sesay (admin)" },
-    { email: "nurse@demo.test", displayName: "Fatmata Kamara" },
-    { email: "district@demo.test", displayName: "Mohamed Bangura" },
-    { email: "analyst@demo.test", displayName: "Isatu Conteh" },
-    { email: "auditor@demo.test", displayName: "Abdul Koroma" },
-  ],
-  acme: [{ email: "admin@acme.test", displayName: "Grace Acme (admin)" }],
-} as const;
+function demoUsers(totpSecretSealed: string) {
+  return {
+    demo: [
+      { email: "admin@demo.test", displayName: "Aminata Sesay (admin)", roles: ["tenant_admin"], totpSecretSealed },
+      { email: "nurse@demo.test", displayName: "Fatmata Kamara", roles: ["data_entry_clerk"] },
+      { email: "district@demo.test", displayName: "Mohamed Bangura", roles: ["data_entry_clerk"] },
+      { email: "analyst@demo.test", displayName: "Isatu Conteh", roles: ["analyst"] },
+      { email: "auditor@demo.test", displayName: "Abdul Koroma", roles: ["auditor"], totpSecretSealed },
+    ],
+    acme: [{ email: "admin@acme.test", displayName: "Grace Acme (admin)", roles: ["tenant_admin"] }],
+  };
+}
 
 const acmeUnits: TenantSpec["units"] = [
   { key: "ACME", name: "Acme Clinics", parentKey: null },
@@ -32,27 +35,34 @@ const acmeUnits: TenantSpec["units"] = [
   { key: "ACME-S-2", name: "Harbour Clinic", parentKey: "ACME-S" },
 ];
 
-/** Seeds the `demo` and `acme` tenants; a tenant that exists already is left untouched. */
-export async function seedDemo(db: Database, password: string): Promise<string[]> {
+/**
+ * Seeds the `demo` and `acme` tenants; a tenant that exists already is left untouched. The demo
+ * admin and auditor are enrolled in two-factor with the documented DEMO_TOTP_SECRET.
+ */
+export async function seedDemo(
+  db: Database,
+  options: { password: string; totpSecret: string; secretKey: string },
+): Promise<string[]> {
+  const users = demoUsers(createSecretBox(options.secretKey).seal(options.totpSecret));
   const specs: TenantSpec[] = [
     {
       slug: "demo",
       name: "Sierra Leone Ministry of Health (demo)",
       levels: ["National", "District", "Chiefdom", "Facility"],
       units: sierraLeoneUnits(),
-      users: [...DEMO_USERS.demo],
+      users: users.demo,
     },
     {
       slug: "acme",
       name: "Acme Clinics (demo)",
       levels: ["Company", "Region", "Clinic"],
       units: acmeUnits,
-      users: [...DEMO_USERS.acme],
+      users: users.acme,
     },
   ];
   const created: string[] = [];
   for (const spec of specs) {
-    if (await provisionTenant(db, spec, password)) created.push(spec.slug);
+    if (await provisionTenant(db, spec, options.password)) created.push(spec.slug);
   }
   return created;
 }

@@ -10,7 +10,7 @@ try {
   if (database.embedded) await migrateDatabase(database.ownerUrl, database.appPassword);
   const { db, close } = connect(database.ownerUrl, { max: 1 });
   try {
-    const created = await seedDemo(db, env.DEMO_PASSWORD);
+    const created = await seedDemo(db, { password: env.DEMO_PASSWORD, totpSecret: env.DEMO_TOTP_SECRET, secretKey: database.secretKey });
     console.log(created.length ? `Seeded tenants: ${created.join(", ")}.` : "Demo tenants exist already; nothing changed.");
   } finally {
     await close();

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import type { Database } from "../client";
-import { orgUnit, orgUnitLevel, tenant, userAccount } from "../schema";
+import { SYSTEM_ROLES } from "@/server/access/system-roles";
+import { orgUnit, orgUnitLevel, role, tenant, userAccount, userRole } from "../schema";
 import { withTenant } from "../tenant-transaction";
 
 export type TenantSpec = {
@@ -11,7 +12,8 @@ export type TenantSpec = {
   levels: string[];
   /** Units in any order; `key` is the unit's code, `parentKey` its parent's code. */
   units: { key: string; name: string; parentKey: string | null }[];
-  users: { email: string; displayName: string }[];
+  /** `roles` are system role keys (server/access/system-roles.ts); a sealed TOTP secret enrols two-factor. */
+  users: { email: string; displayName: string; roles: string[]; totpSecretSealed?: string; passwordMustChange?: boolean }[];
 };
 
 const BATCH = 500;
@@ -46,16 +48,34 @@ export async function provisionTenant(db: Database, spec: TenantSpec, password: 
         })),
       );
     }
-    await tx.insert(userAccount).values(
-      spec.users.map((user, index) => ({
-        tenantId,
-        email: user.email,
-        displayName: user.displayName,
-        passwordHash: passwordHashes[index]!,
-      })),
+    const roles = await tx
+      .insert(role)
+      .values(SYSTEM_ROLES.map((r) => ({ tenantId, key: r.key, name: r.name, description: r.description, permissions: [...r.permissions], system: true })))
+      .returning({ id: role.id, key: role.key });
+    const roleIds = new Map(roles.map((r) => [r.key, r.id]));
+    const users = await tx
+      .insert(userAccount)
+      .values(
+        spec.users.map((user, index) => ({
+          tenantId,
+          email: user.email,
+          displayName: user.displayName,
+          passwordHash: passwordHashes[index]!,
+          passwordMustChange: user.passwordMustChange ?? false,
+          ...(user.totpSecretSealed ? { totpSecretSealed: user.totpSecretSealed, totpEnabledAt: new Date() } : {}),
+        })),
+      )
+      .returning({ id: userAccount.id, email: userAccount.email });
+    const assignments = spec.users.flatMap((user, index) =>
+      user.roles.map((key) => ({ tenantId, userId: users[index]!.id, roleId: roleIds.get(key) ?? unknownRole(key) })),
     );
+    if (assignments.length) await tx.insert(userRole).values(assignments);
   });
   return true;
+}
+
+function unknownRole(key: string): never {
+  throw new Error(`Unknown system role ${key}`);
 }
 
 function unitDepths(units: TenantSpec["units"]): Map<string, number> {

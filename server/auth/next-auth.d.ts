@@ -1,4 +1,5 @@
 import type { DefaultSession } from "next-auth";
+import type { SessionStage } from "./stages";
 
 declare module "next-auth" {
   interface User {
@@ -8,6 +9,7 @@ declare module "next-auth" {
     user: { id: string; name: string | null; email: string | null };
     sessionId: string;
     tenantId: string;
+    stage: SessionStage;
     expires: DefaultSession["expires"];
   }
 }
@@ -17,5 +19,6 @@ declare module "next-auth/jwt" {
     sessionToken?: string;
     sessionId?: string;
     tenantId?: string;
+    stage?: SessionStage;
   }
 }

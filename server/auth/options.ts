@@ -44,6 +44,7 @@ export const authOptions: NextAuthOptions = {
       user: { id: token.sub!, name: token.name ?? null, email: token.email ?? null },
       sessionId: token.sessionId!,
       tenantId: token.tenantId!,
+      stage: token.stage!,
     }),
   },
   jwt: {
@@ -60,6 +61,7 @@ export const authOptions: NextAuthOptions = {
         sessionToken: token,
         sessionId: active.sessionId,
         tenantId: active.tenantId,
+        stage: active.stage,
       };
     },
   },

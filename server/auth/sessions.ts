@@ -1,16 +1,20 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, ne, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { session, userAccount } from "@/db/schema";
+import type { SessionStage } from "./stages";
 
 /** Defaults until tenant security settings arrive: 30 minutes idle, 12 hours absolute. */
 export const SESSION_IDLE_SECONDS = 30 * 60;
 export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+/** A session still signing in (second factor, new password, enrolment) must finish within this. */
+export const PENDING_SESSION_SECONDS = 10 * 60;
 /** last_seen_at is written at most this often, so reads do not turn every request into a write. */
 const TOUCH_AFTER_SECONDS = 60;
 
 export type ActiveSession = {
   sessionId: string;
+  stage: SessionStage;
   tenantId: string;
   userId: string;
   email: string;
@@ -20,20 +24,58 @@ export type ActiveSession = {
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+const lifetime = (stage: SessionStage) => (stage === "active" ? SESSION_ABSOLUTE_SECONDS : PENDING_SESSION_SECONDS);
+
 export async function createSession(
   tx: Transaction,
-  input: { tenantId: string; userId: string; ip: string | null; userAgent: string | null },
+  input: { tenantId: string; userId: string; stage: SessionStage; ip: string | null; userAgent: string | null },
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await tx.insert(session).values({
     tenantId: input.tenantId,
     userId: input.userId,
     tokenHash: hashToken(token),
-    expiresAt: sql`now() + make_interval(secs => ${SESSION_ABSOLUTE_SECONDS})`,
+    stage: input.stage,
+    expiresAt: sql`now() + make_interval(secs => ${lifetime(input.stage)})`,
     ip: input.ip,
     userAgent: input.userAgent,
   });
   return token;
+}
+
+/** Moves a session to its next stage; becoming active starts the full lifetime from sign-in. */
+export async function advanceSession(
+  tx: Transaction,
+  target: { tenantId: string; sessionId: string; stage: SessionStage },
+): Promise<void> {
+  await tx
+    .update(session)
+    .set({
+      stage: target.stage,
+      expiresAt:
+        target.stage === "active"
+          ? sql`${session.createdAt} + make_interval(secs => ${SESSION_ABSOLUTE_SECONDS})`
+          : sql`now() + make_interval(secs => ${PENDING_SESSION_SECONDS})`,
+    })
+    .where(and(eq(session.tenantId, target.tenantId), eq(session.id, target.sessionId)));
+}
+
+/** Ends every session of a user, or every one but `keep` (the session making the change). */
+export async function endUserSessions(
+  tx: Transaction,
+  target: { tenantId: string; userId: string; keep?: string },
+): Promise<number> {
+  const ended = await tx
+    .delete(session)
+    .where(
+      and(
+        eq(session.tenantId, target.tenantId),
+        eq(session.userId, target.userId),
+        target.keep ? ne(session.id, target.keep) : undefined,
+      ),
+    )
+    .returning({ id: session.id });
+  return ended.length;
 }
 
 /**
@@ -44,6 +86,7 @@ export async function findActiveSession(tx: Transaction, token: string): Promise
   const [row] = await tx
     .select({
       sessionId: session.id,
+      stage: session.stage,
       tenantId: session.tenantId,
       userId: session.userId,
       email: userAccount.email,

@@ -8,7 +8,10 @@ import type { RequestMeta } from "@/server/tenancy/current";
 import type { Tenant } from "@/server/tenancy/resolve";
 import { spendVerificationTime, verifyPassword } from "./password";
 import { createSession } from "./sessions";
-import { clearAccountFailures, recordFailedPassword, throttleState } from "./throttle";
+import { accountFacts, roleKeysOf } from "./account";
+import { loadSecurityPolicy } from "./security-policy";
+import { stageFor, type SessionStage } from "./stages";
+import { clearFailures, isIpBlocked, isLocked, recordFailure, recordIpFailure } from "./throttle";
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().min(3).max(320),
@@ -16,7 +19,7 @@ export const signInInput = z.object({
 });
 
 export type SignInResult =
-  | { kind: "signed_in"; userId: string; email: string; displayName: string; sessionToken: string }
+  | { kind: "signed_in"; userId: string; email: string; displayName: string; sessionToken: string; stage: SessionStage }
   /** Wrong email, wrong password, disabled or locked: deliberately indistinguishable. */
   | { kind: "rejected" }
   /** Too many failures from this IP address; says nothing about any account. */
@@ -39,42 +42,47 @@ export async function signInWithPassword(
   const input = signInInput.safeParse(rawInput);
   if (!input.success) return { kind: "rejected" };
   const { email, password } = input.data;
-  const keys = { tenantId: tenant.id, email, ip: meta.ip };
+  const accountKey = { tenantId: tenant.id, subject: "account", key: email } as const;
 
   return withTenant(db, { tenantId: tenant.id }, async (tx) => {
     const audit = (outcome: "success" | "failure", actorUserId: string | null, details: Record<string, unknown>) =>
       recordAudit(tx, { tenantId: tenant.id, action: "sign_in", outcome, actorUserId, ip: meta.ip, userAgent: meta.userAgent, details });
+    const recordPasswordFailure = async () => {
+      await recordFailure(tx, accountKey);
+      await recordIpFailure(tx, tenant.id, meta.ip);
+    };
     const fail = async (reason: FailureReason, actorUserId: string | null = null) => {
       await audit("failure", actorUserId, { email, reason });
       return reason === "ip_rate_limited" ? ({ kind: "rate_limited" } as const) : ({ kind: "rejected" } as const);
     };
 
-    const throttle = await throttleState(tx, keys);
-    if (throttle.ipBlocked) return fail("ip_rate_limited");
+    if (await isIpBlocked(tx, tenant.id, meta.ip)) return fail("ip_rate_limited");
 
     const [user] = await tx
       .select()
       .from(userAccount)
       .where(and(eq(userAccount.tenantId, tenant.id), eq(userAccount.email, email)));
 
-    if (throttle.accountLocked) {
+    if (await isLocked(tx, accountKey)) {
       await spendVerificationTime(password);
       return fail("locked", user?.id ?? null);
     }
     if (!user) {
       await spendVerificationTime(password);
-      await recordFailedPassword(tx, keys);
+      await recordPasswordFailure();
       return fail("unknown_email");
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      await recordFailedPassword(tx, keys);
+      await recordPasswordFailure();
       return fail("bad_password", user.id);
     }
     if (user.status !== "active") return fail("disabled", user.id);
 
-    await clearAccountFailures(tx, keys);
-    const sessionToken = await createSession(tx, { tenantId: tenant.id, userId: user.id, ...meta });
-    await audit("success", user.id, { email });
-    return { kind: "signed_in", userId: user.id, email: user.email, displayName: user.displayName, sessionToken };
+    await clearFailures(tx, accountKey);
+    const [roleKeys, policy] = await Promise.all([roleKeysOf(tx, tenant.id, user.id), loadSecurityPolicy(tx, tenant.id)]);
+    const stage = stageFor(accountFacts(user, roleKeys), policy, false);
+    const sessionToken = await createSession(tx, { tenantId: tenant.id, userId: user.id, stage, ...meta });
+    await audit("success", user.id, { email, next: stage });
+    return { kind: "signed_in", userId: user.id, email: user.email, displayName: user.displayName, sessionToken, stage };
   });
 }

@@ -1,38 +1,40 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { signInThrottle } from "@/db/schema";
 import { IP_WINDOW_MINUTES } from "./sign-in-limits";
 
 /**
- * Brute-force limits, on by default (Keycloak and DHIS2 ship theirs off). After
- * ACCOUNT_FAILURE_LIMIT failed passwords an account is locked for 1 minute, then 2, 4, 8 and at
- * most 15; a success resets it, and so do 12 quiet hours. An IP address that fails
- * IP_FAILURE_LIMIT times within IP_WINDOW_MINUTES, across any accounts, is refused for the window.
+ * Brute-force limits, on by default (Keycloak and DHIS2 ship theirs off). After FAILURE_LIMIT
+ * failures an account's password — or, counted separately, its second factor — is locked for
+ * 1 minute, then 2, 4, 8 and at most 15; a success resets it, and so do 12 quiet hours. An IP
+ * address that fails IP_FAILURE_LIMIT passwords within IP_WINDOW_MINUTES, across any accounts,
+ * is refused for the window.
  */
-export const ACCOUNT_FAILURE_LIMIT = 5;
+export const FAILURE_LIMIT = 5;
 export const LOCKOUT_MAX_MINUTES = 15;
 export const FAILURE_MEMORY_HOURS = 12;
 export const IP_FAILURE_LIMIT = 20;
 
-export type ThrottleKeys = { tenantId: string; email: string; ip: string | null };
+/** What a lockout counter is kept for: an email's passwords, or a user's second-factor codes. */
+export type LockoutKey = { tenantId: string; subject: "account" | "second_factor"; key: string };
 
-export async function throttleState(tx: Transaction, keys: ThrottleKeys): Promise<{ accountLocked: boolean; ipBlocked: boolean }> {
-  const rows = await tx
-    .select({ subject: signInThrottle.subject, locked: sql<boolean>`coalesce(${signInThrottle.lockedUntil} > now(), false)` })
+type ThrottleRow = { tenantId: string; subject: "account" | "second_factor" | "ip"; key: string };
+
+const matches = (target: ThrottleRow) =>
+  and(eq(signInThrottle.tenantId, target.tenantId), eq(signInThrottle.subject, target.subject), eq(signInThrottle.key, target.key));
+
+async function lockedNow(tx: Transaction, target: ThrottleRow): Promise<boolean> {
+  const [row] = await tx
+    .select({ locked: sql<boolean>`coalesce(${signInThrottle.lockedUntil} > now(), false)` })
     .from(signInThrottle)
-    .where(
-      and(
-        eq(signInThrottle.tenantId, keys.tenantId),
-        or(
-          and(eq(signInThrottle.subject, "account"), eq(signInThrottle.key, keys.email)),
-          keys.ip ? and(eq(signInThrottle.subject, "ip"), eq(signInThrottle.key, keys.ip)) : sql`false`,
-        ),
-      ),
-    );
-  return {
-    accountLocked: rows.some((row) => row.subject === "account" && row.locked),
-    ipBlocked: rows.some((row) => row.subject === "ip" && row.locked),
-  };
+    .where(matches(target));
+  return row?.locked ?? false;
+}
+
+export const isLocked = (tx: Transaction, target: LockoutKey) => lockedNow(tx, target);
+
+export async function isIpBlocked(tx: Transaction, tenantId: string, ip: string | null): Promise<boolean> {
+  return ip ? lockedNow(tx, { tenantId, subject: "ip", key: ip }) : false;
 }
 
 // Inside ON CONFLICT DO UPDATE the existing row is named by the table; the upsert is atomic, so
@@ -40,16 +42,18 @@ export async function throttleState(tx: Transaction, keys: ThrottleKeys): Promis
 const forgotten = sql`sign_in_throttle.last_failure_at < now() - make_interval(hours => ${FAILURE_MEMORY_HOURS})`;
 const previousFailures = sql`(case when ${forgotten} then 0 else sign_in_throttle.failures end)`;
 const previousLockouts = sql`(case when ${forgotten} then 0 else sign_in_throttle.lockouts end)`;
-const trips = sql`(${previousFailures} + 1 >= ${ACCOUNT_FAILURE_LIMIT})`;
+const trips = sql`(${previousFailures} + 1 >= ${FAILURE_LIMIT})`;
 const ipWindowOver = sql`sign_in_throttle.last_failure_at < now() - make_interval(mins => ${IP_WINDOW_MINUTES})`;
 const ipFailures = sql`(case when ${ipWindowOver} then 1 else sign_in_throttle.failures + 1 end)`;
+const conflictTarget = [signInThrottle.tenantId, signInThrottle.subject, signInThrottle.key];
 
-export async function recordFailedPassword(tx: Transaction, keys: ThrottleKeys): Promise<void> {
+/** Counts one failure; the FAILURE_LIMIT-th locks the key for a doubling time. */
+export async function recordFailure(tx: Transaction, target: LockoutKey): Promise<void> {
   await tx
     .insert(signInThrottle)
-    .values({ tenantId: keys.tenantId, subject: "account", key: keys.email, failures: 1, lastFailureAt: sql`now()` })
+    .values({ ...target, failures: 1, lastFailureAt: sql`now()` })
     .onConflictDoUpdate({
-      target: [signInThrottle.tenantId, signInThrottle.subject, signInThrottle.key],
+      target: conflictTarget,
       set: {
         failures: sql`case when ${trips} then 0 else ${previousFailures} + 1 end`,
         lockouts: sql`case when ${trips} then ${previousLockouts} + 1 else ${previousLockouts} end`,
@@ -59,12 +63,16 @@ export async function recordFailedPassword(tx: Transaction, keys: ThrottleKeys):
         lastFailureAt: sql`now()`,
       },
     });
-  if (!keys.ip) return;
+}
+
+/** Counts one failed password from an address, whichever account it was for. */
+export async function recordIpFailure(tx: Transaction, tenantId: string, ip: string | null): Promise<void> {
+  if (!ip) return;
   await tx
     .insert(signInThrottle)
-    .values({ tenantId: keys.tenantId, subject: "ip", key: keys.ip, failures: 1, lastFailureAt: sql`now()` })
+    .values({ tenantId, subject: "ip", key: ip, failures: 1, lastFailureAt: sql`now()` })
     .onConflictDoUpdate({
-      target: [signInThrottle.tenantId, signInThrottle.subject, signInThrottle.key],
+      target: conflictTarget,
       set: {
         failures: ipFailures,
         lockedUntil: sql`case when ${ipFailures} >= ${IP_FAILURE_LIMIT}
@@ -75,16 +83,7 @@ export async function recordFailedPassword(tx: Transaction, keys: ThrottleKeys):
     });
 }
 
-/** A successful sign-in clears the account's counters (never the IP's: one good account must not launder a spray). */
-export async function clearAccountFailures(tx: Transaction, keys: ThrottleKeys): Promise<void> {
-  await tx
-    .update(signInThrottle)
-    .set({ failures: 0, lockouts: 0, lockedUntil: null })
-    .where(
-      and(
-        eq(signInThrottle.tenantId, keys.tenantId),
-        eq(signInThrottle.subject, "account"),
-        eq(signInThrottle.key, keys.email),
-      ),
-    );
+/** A success clears its key's counters (never an IP's: one good account must not launder a spray). */
+export async function clearFailures(tx: Transaction, target: LockoutKey): Promise<void> {
+  await tx.update(signInThrottle).set({ failures: 0, lockouts: 0, lockedUntil: null }).where(matches(target));
 }

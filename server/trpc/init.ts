@@ -76,6 +76,13 @@ const requireSession = t.middleware(({ ctx, next }) => {
   return next({ ctx: { session: ctx.session } });
 });
 
+const requireFinishedSignIn = t.middleware(({ ctx, next }) => {
+  if (!ctx.session || ctx.session.stage !== "active") {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.session ? "Please finish signing in." : "Please sign in." });
+  }
+  return next({ ctx: { session: ctx.session } });
+});
+
 /**
  * One transaction per procedure on the runtime role, bound to the tenant and user. tRPC's next()
  * reports a failed handler as { ok: false } instead of throwing, so that case rolls back too.
@@ -99,8 +106,15 @@ const inTenantTransaction = t.middleware(async ({ ctx, next }) => {
 
 /** Tenant-bound, anonymous callers allowed (the sign-in screen and the like). */
 export const tenantProcedure = t.procedure.use(requireTenant).use(inTenantTransaction);
-/** Tenant-bound and signed in: the default for everything that touches tenant data. */
-export const protectedProcedure = t.procedure.use(requireTenant).use(requireSession).use(inTenantTransaction);
+/** Tenant-bound and fully signed in: the default for everything that touches tenant data. */
+export const protectedProcedure = t.procedure.use(requireTenant).use(requireFinishedSignIn).use(inTenantTransaction);
+/**
+ * Tenant-bound with a session at any sign-in stage: only for the steps that finish signing in
+ * (second factor, required password change, required enrolment). Handlers check the stage.
+ */
+export const signInStepProcedure = t.procedure.use(requireTenant).use(requireSession).use(inTenantTransaction);
 
 export type TenantContext = Context & { tenant: Tenant; db: Transaction };
 export type ProtectedContext = TenantContext & { session: CurrentSession };
+/** Same shape as ProtectedContext, but the session may still be signing in (see session.stage). */
+export type SignInStepContext = ProtectedContext;

@@ -1,9 +1,11 @@
 import { createCallerFactory, router } from "./init";
+import { accountRouter } from "./routers/account/_router";
 import { orgUnitRouter } from "./routers/orgUnit/_router";
 import { sessionRouter } from "./routers/session/_router";
 import { viewerRouter } from "./routers/viewer/_router";
 
 export const appRouter = router({
+  account: accountRouter,
   viewer: viewerRouter,
   orgUnit: orgUnitRouter,
   session: sessionRouter,

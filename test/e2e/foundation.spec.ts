@@ -6,10 +6,10 @@ const ACME = "acme.localhost";
 const DEMO_NAME = "Sierra Leone Ministry of Health (demo)";
 
 test("signs in at demo.localhost and shows the tenant home", async ({ page }) => {
-  await signIn(page, DEMO, "admin@demo.test");
+  await signIn(page, DEMO, "district@demo.test");
   await expect(page).toHaveURL(at(DEMO, "/"));
-  await expectSignedInHome(page, "Aminata Sesay (admin)", DEMO_NAME);
-  await expect(page.getByRole("heading", { name: "Welcome, Aminata Sesay (admin)" })).toBeVisible();
+  await expectSignedInHome(page, "Mohamed Bangura", DEMO_NAME);
+  await expect(page.getByRole("heading", { name: "Welcome, Mohamed Bangura" })).toBeVisible();
 });
 
 test("browses the org-unit tree one level at a time", async ({ page }) => {
@@ -51,8 +51,8 @@ test("admin@acme.test cannot sign in at demo", async ({ page }) => {
 });
 
 test("a demo session cookie sent to acme.localhost is not a session", async ({ page, browser }) => {
-  await signIn(page, DEMO, "admin@demo.test");
-  await expectSignedInHome(page, "Aminata Sesay (admin)", DEMO_NAME);
+  await signIn(page, DEMO, "district@demo.test");
+  await expectSignedInHome(page, "Mohamed Bangura", DEMO_NAME);
   const session = (await page.context().cookies()).find((cookie) => cookie.name === SESSION_COOKIE)!;
 
   const attacker = await browser.newContext();
@@ -65,9 +65,15 @@ test("a demo session cookie sent to acme.localhost is not a session", async ({ p
   await attacker.close();
 });
 
-test("acme's own admin signs in at acme", async ({ page }) => {
+test("acme's admin must enrol in two-factor first (default policy) and can do nothing else meanwhile", async ({ page }) => {
   await signIn(page, ACME, "admin@acme.test");
-  await expectSignedInHome(page, "Grace Acme (admin)", "Acme Clinics (demo)");
+  await expect(page).toHaveURL(at(ACME, "/account/two-factor"));
+  await expect(page.getByText("Your organisation requires two-factor authentication")).toBeVisible();
+  for (const path of ["/", "/sessions"]) {
+    await page.goto(at(ACME, path));
+    await expect(page).toHaveURL(at(ACME, "/account/two-factor"));
+  }
+  expect(await apiStatus(page, "/api/trpc/viewer.me")).toBe(401);
 });
 
 test("an unknown subdomain gets a 404 page that reveals nothing", async ({ page }) => {

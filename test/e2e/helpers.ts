@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { createGuardrails, generate } from "otplib";
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "canopy-demo-2024!";
 export const port = () => process.env.E2E_PORT ?? "3000";
@@ -20,4 +21,21 @@ export async function expectSignedInHome(page: Page, name: string, tenantName: s
 /** The status of a same-origin request made by the page itself, with the page's cookies. */
 export function apiStatus(page: Page, pathname: string): Promise<number> {
   return page.evaluate(async (url) => (await fetch(url)).status, pathname);
+}
+
+export const DEMO_TOTP_SECRET = process.env.DEMO_TOTP_SECRET ?? "JBSWY3DPEHPK3PXP";
+
+/** The code an authenticator app would show `stepsAhead` 30-second steps from now. */
+export function totpCode(secret: string, stepsAhead = 0): Promise<string> {
+  return generate({
+    secret,
+    epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30,
+    guardrails: createGuardrails({ MIN_SECRET_BYTES: 10 }),
+  });
+}
+
+export async function enterSecondFactor(page: Page, host: string, code: string) {
+  await expect(page).toHaveURL(at(host, "/sign-in/two-factor"));
+  await page.getByLabel("Code").fill(code);
+  await page.getByRole("button", { name: "Verify" }).click();
 }

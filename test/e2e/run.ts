@@ -10,6 +10,7 @@ import { migrateDatabase } from "@/db/migrator";
 import { seedDemo } from "@/db/seed/demo";
 import { withDatabaseName } from "@/db/urls";
 import { env } from "@/server/env";
+import { seedE2eUsers } from "../fixtures/e2e-users";
 
 /**
  * `npm run test:e2e`: builds the app, gives it a database of its own (a fresh database on
@@ -72,9 +73,12 @@ async function main(): Promise<number> {
 
   const ownerUrl = await openE2eDatabase();
   const appPassword = randomBytes(18).toString("base64url");
+  const secretKey = randomBytes(32).toString("base64url");
   await migrateDatabase(ownerUrl, appPassword);
   const seeded = connect(ownerUrl, { max: 1 });
-  await seedDemo(seeded.db, env.DEMO_PASSWORD).finally(seeded.close);
+  await seedDemo(seeded.db, { password: env.DEMO_PASSWORD, totpSecret: env.DEMO_TOTP_SECRET, secretKey })
+    .then(() => seedE2eUsers(seeded.db, env.DEMO_PASSWORD))
+    .finally(seeded.close);
 
   const port = await freePort();
   const app = spawn("npx", ["next", "start", "-p", String(port)], {
@@ -86,6 +90,7 @@ async function main(): Promise<number> {
       DATABASE_URL: ownerUrl,
       DATABASE_APP_PASSWORD: appPassword,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      CANOPY_SECRET_KEY: secretKey,
     },
     detached: true,
   });

@@ -14,6 +14,7 @@ import { loadDevSecrets } from "@/db/dev-secrets";
  */
 export default async function setup() {
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
+  process.env.CANOPY_SECRET_KEY ??= randomBytes(32).toString("base64url");
 
   if (process.env.DATABASE_URL) {
     process.env.DATABASE_APP_PASSWORD ??= loadDevSecrets().appPassword;

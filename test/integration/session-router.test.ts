@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/tenant-transaction";
 import { findActiveSession } from "@/server/auth/sessions";
-import { signInWithPassword } from "@/server/auth/sign-in";
-import type { Context } from "@/server/trpc/init";
-import { createCaller } from "@/server/trpc/root";
-import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from "../fixtures/tenants";
+import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
+import { CHROME_UA, signInAs } from "./callers";
 import { testDatabases } from "./databases";
 
 const { owner, runtime } = testDatabases();
@@ -15,20 +13,9 @@ beforeAll(async () => {
   [a, b] = await Promise.all([createTenantFixture(owner, "sessions-a"), createTenantFixture(owner, "sessions-b")]);
 });
 
-const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
-
-/** Signs a fixture user in for real and returns the token and a tRPC caller for that session. */
-async function signedIn(f: TenantFixture, who: "admin" | "nurse", userAgent = CHROME) {
-  const result = await signInWithPassword(runtime, f, { email: `${who}@${f.slug}.test`, password: FIXTURE_PASSWORD }, { ip: "192.0.2.44", userAgent });
-  if (result.kind !== "signed_in") throw new Error(result.kind);
-  const active = (await withTenant(runtime, { tenantId: f.id }, (tx) => findActiveSession(tx, result.sessionToken)))!;
-  const ctx: Context = {
-    tenant: { id: f.id, slug: f.slug, name: f.name },
-    session: { userId: active.userId, sessionId: active.sessionId, tenantId: f.id, name: active.displayName, email: active.email },
-    meta: { ip: "192.0.2.44", userAgent },
-    requestId: "test",
-  };
-  return { token: result.sessionToken, sessionId: active.sessionId, caller: createCaller(ctx) };
+async function signedIn(f: TenantFixture, who: "clerk" | "nurse", userAgent = CHROME_UA) {
+  const session = await signInAs(runtime, f, who, { userAgent });
+  return { ...session, caller: await session.caller() };
 }
 
 const alive = (f: TenantFixture, token: string) =>
@@ -38,7 +25,7 @@ describe("session.list", () => {
   it("lists only the user's own live sessions, the current one marked, with a readable browser", async () => {
     const laptop = await signedIn(a, "nurse");
     const phone = await signedIn(a, "nurse", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1");
-    await signedIn(a, "admin");
+    await signedIn(a, "clerk");
     await signedIn(b, "nurse");
 
     const rows = await laptop.caller.session.list();
@@ -52,8 +39,8 @@ describe("session.list", () => {
 
 describe("session.end", () => {
   it("ends one of the user's sessions: its very next use is unauthenticated", async () => {
-    const mine = await signedIn(a, "admin");
-    const other = await signedIn(a, "admin");
+    const mine = await signedIn(a, "clerk");
+    const other = await signedIn(a, "clerk");
     await expect(mine.caller.session.end({ sessionId: other.sessionId })).resolves.toEqual({ ended: 1, endedCurrent: false });
     expect(await alive(a, other.token)).toBe(false);
     expect(await alive(a, mine.token)).toBe(true);
@@ -61,8 +48,8 @@ describe("session.end", () => {
 
   it("cannot end another user's session, nor another tenant's: not found, and both survive", async () => {
     const attacker = await signedIn(a, "nurse");
-    const colleague = await signedIn(a, "admin");
-    const foreign = await signedIn(b, "admin");
+    const colleague = await signedIn(a, "clerk");
+    const foreign = await signedIn(b, "clerk");
     await expect(attacker.caller.session.end({ sessionId: colleague.sessionId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(attacker.caller.session.end({ sessionId: foreign.sessionId })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(attacker.caller.session.end({ sessionId: crypto.randomUUID() })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -81,7 +68,7 @@ describe("session.endOthers", () => {
     const current = await signedIn(b, "nurse");
     const second = await signedIn(b, "nurse");
     const third = await signedIn(b, "nurse");
-    const colleague = await signedIn(b, "admin");
+    const colleague = await signedIn(b, "clerk");
     const result = await current.caller.session.endOthers();
     expect(result.ended).toBeGreaterThanOrEqual(2);
     expect(await alive(b, second.token)).toBe(false);

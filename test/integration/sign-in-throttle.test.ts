@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, signInThrottle } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { signInWithPassword } from "@/server/auth/sign-in";
-import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT } from "@/server/auth/throttle";
+import { FAILURE_LIMIT, IP_FAILURE_LIMIT } from "@/server/auth/throttle";
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from "../fixtures/tenants";
 import { testDatabases } from "./databases";
 
@@ -45,9 +45,9 @@ async function failTimes(email: string, times: number, ip: string) {
 }
 
 describe("account lockout", () => {
-  it(`locks an account after ${ACCOUNT_FAILURE_LIMIT} failures, even against the right password, with the same answer`, async () => {
+  it(`locks an account after ${FAILURE_LIMIT} failures, even against the right password, with the same answer`, async () => {
     const ip = freshIp();
-    await failTimes(nurse(), ACCOUNT_FAILURE_LIMIT, ip);
+    await failTimes(nurse(), FAILURE_LIMIT, ip);
     expect(await lockedMinutes(nurse())).toBe(1);
     expect(await attempt(nurse(), FIXTURE_PASSWORD, ip)).toEqual({ kind: "rejected" });
     const [locked] = await withTenant(owner, { tenantId: t.id }, (tx) =>
@@ -60,7 +60,7 @@ describe("account lockout", () => {
     const observed: (number | null)[] = [];
     for (let round = 0; round < 5; round++) {
       await expireLock(nurse());
-      await failTimes(nurse(), ACCOUNT_FAILURE_LIMIT, freshIp());
+      await failTimes(nurse(), FAILURE_LIMIT, freshIp());
       observed.push(await lockedMinutes(nurse()));
     }
     // The first lockout (1 minute) happened in the test above.
@@ -71,22 +71,22 @@ describe("account lockout", () => {
     await expireLock(nurse());
     const ip = freshIp();
     expect(await attempt(nurse(), FIXTURE_PASSWORD, ip)).toMatchObject({ kind: "signed_in" });
-    await failTimes(nurse(), ACCOUNT_FAILURE_LIMIT - 1, ip);
+    await failTimes(nurse(), FAILURE_LIMIT - 1, ip);
     expect(await attempt(nurse(), FIXTURE_PASSWORD, ip)).toMatchObject({ kind: "signed_in" });
-    await failTimes(nurse(), ACCOUNT_FAILURE_LIMIT, ip);
+    await failTimes(nurse(), FAILURE_LIMIT, ip);
     expect(await lockedMinutes(nurse())).toBe(1);
   });
 
   it("locks an unknown email exactly like a real one, so a lockout reveals nothing", async () => {
     const ghost = `ghost@${t.slug}.test`;
-    await failTimes(ghost, ACCOUNT_FAILURE_LIMIT, freshIp());
+    await failTimes(ghost, FAILURE_LIMIT, freshIp());
     expect(await lockedMinutes(ghost)).toBe(1);
   });
 
   it("keeps each tenant's counters to itself", async () => {
     const other = await createTenantFixture(owner, "throttle-other");
     const email = `admin@${t.slug}.test`;
-    await failTimes(email, ACCOUNT_FAILURE_LIMIT, freshIp());
+    await failTimes(email, FAILURE_LIMIT, freshIp());
     const rows = await withTenant(runtime, { tenantId: other.id }, (tx) =>
       tx.select().from(signInThrottle).where(eq(signInThrottle.key, email)),
     );

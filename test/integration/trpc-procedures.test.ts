@@ -22,7 +22,7 @@ function contextFor(f: TenantFixture | null, signedIn = true): Context {
     tenant: f && { id: f.id, slug: f.slug, name: f.name },
     session:
       f && signedIn
-        ? { userId: f.users.admin!, sessionId: "00000000-0000-4000-8000-000000000000", tenantId: f.id, name: "Admin", email: `admin@${f.slug}.test` }
+        ? { userId: f.users.admin!, sessionId: "00000000-0000-4000-8000-000000000000", tenantId: f.id, stage: "active", name: "Admin", email: `admin@${f.slug}.test` }
         : null,
     meta: { ip: "127.0.0.1", userAgent: "vitest" },
     requestId: "test",

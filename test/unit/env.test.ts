@@ -17,6 +17,7 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ EMBEDDED_PG_PORT: "eighty" })).toThrow(/EMBEDDED_PG_PORT: expected a port number/);
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: expected at least 32 characters/);
     expect(() => parseEnv({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
+    expect(() => parseEnv({ DEMO_TOTP_SECRET: "not base32!" })).toThrow(/DEMO_TOTP_SECRET: expected a base32 TOTP secret/);
   });
 
   it("lists every bad variable at once", () => {
@@ -25,8 +26,11 @@ describe("parseEnv", () => {
 
   it("requires real secrets in production with an external database", () => {
     const production = { NODE_ENV: "production", DATABASE_URL: "postgres://canopy@db/canopy" };
-    expect(() => parseEnv(production)).toThrow(/AUTH_SECRET: required in production[\s\S]*DATABASE_APP_PASSWORD: required in production/);
-    expect(parseEnv({ ...production, AUTH_SECRET: "x".repeat(32), DATABASE_APP_PASSWORD: "y".repeat(16) }).NODE_ENV).toBe("production");
+    expect(() => parseEnv(production)).toThrow(
+      /AUTH_SECRET: required in production[\s\S]*DATABASE_APP_PASSWORD: required in production[\s\S]*CANOPY_SECRET_KEY: required in production/,
+    );
+    const secrets = { AUTH_SECRET: "x".repeat(32), DATABASE_APP_PASSWORD: "y".repeat(16), CANOPY_SECRET_KEY: "z".repeat(32) };
+    expect(parseEnv({ ...production, ...secrets }).NODE_ENV).toBe("production");
   });
 
   it("treats empty values as unset and lower-cases the domain", () => {

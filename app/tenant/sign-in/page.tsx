@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { currentSession } from "@/server/auth/current-session";
+import { STAGE_PATHS } from "@/server/auth/stages";
 import { currentTenant } from "@/server/tenancy/current";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage() {
-  if (await currentSession()) redirect("/");
+  const session = await currentSession();
+  if (session) redirect(STAGE_PATHS[session.stage]);
   const tenant = (await currentTenant())!;
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-6">

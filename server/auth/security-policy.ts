@@ -1,0 +1,50 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Transaction } from "@/db/client";
+import { tenant } from "@/db/schema";
+import { DEFAULT_PASSWORD_POLICY } from "./password-policy";
+
+/**
+ * A tenant's security settings (tenant.settings.security), with safe defaults for everything a
+ * tenant has not set: NIST password rules, two-factor required for tenant admins and auditors.
+ */
+const securitySettings = z.object({
+  allowedEmailDomains: z.array(z.string().toLowerCase()).default([]),
+  password: z
+    .object({
+      minLength: z.number().int().min(8).max(128).default(DEFAULT_PASSWORD_POLICY.minLength),
+      maxLength: z.number().int().min(8).max(128).default(DEFAULT_PASSWORD_POLICY.maxLength),
+      requireComposition: z.boolean().default(DEFAULT_PASSWORD_POLICY.requireComposition),
+      historySize: z.number().int().min(0).max(24).default(DEFAULT_PASSWORD_POLICY.historySize),
+      maxAgeDays: z.number().int().positive().nullable().default(DEFAULT_PASSWORD_POLICY.maxAgeDays),
+    })
+    .prefault({}),
+  twoFactor: z
+    .object({
+      required: z.enum(["everyone", "roles", "none"]).default("roles"),
+      roles: z.array(z.string()).default(["tenant_admin", "auditor"]),
+    })
+    .prefault({}),
+});
+
+export type SecurityPolicy = z.infer<typeof securitySettings>;
+
+export const DEFAULT_SECURITY_POLICY: SecurityPolicy = securitySettings.parse({});
+
+export function parseSecurityPolicy(settings: unknown): SecurityPolicy {
+  const raw = (settings as { security?: unknown } | null)?.security ?? {};
+  const parsed = securitySettings.safeParse(raw);
+  // A malformed setting must not weaken anything: fall back to the safe defaults.
+  return parsed.success ? parsed.data : DEFAULT_SECURITY_POLICY;
+}
+
+export async function loadSecurityPolicy(tx: Transaction, tenantId: string): Promise<SecurityPolicy> {
+  const [row] = await tx.select({ settings: tenant.settings }).from(tenant).where(eq(tenant.id, tenantId));
+  return parseSecurityPolicy(row?.settings);
+}
+
+export function twoFactorRequired(policy: SecurityPolicy, roleKeys: readonly string[]): boolean {
+  if (policy.twoFactor.required === "everyone") return true;
+  if (policy.twoFactor.required === "none") return false;
+  return roleKeys.some((key) => policy.twoFactor.roles.includes(key));
+}

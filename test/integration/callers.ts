@@ -1,0 +1,46 @@
+import { withTenant } from "@/db/tenant-transaction";
+import type { Database } from "@/db/client";
+import { findActiveSession } from "@/server/auth/sessions";
+import { signInWithPassword } from "@/server/auth/sign-in";
+import type { Context } from "@/server/trpc/init";
+import { createCaller } from "@/server/trpc/root";
+import { FIXTURE_PASSWORD, type TenantFixture } from "../fixtures/tenants";
+
+export const CHROME_UA =
+  "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+
+/**
+ * Signs a fixture user in for real (password step) and returns the session and a tRPC caller
+ * whose context is what the request path would build for that cookie right now.
+ */
+export async function signInAs(
+  runtime: Database,
+  f: TenantFixture,
+  who: string,
+  options: { password?: string; userAgent?: string; ip?: string } = {},
+) {
+  const meta = { ip: options.ip ?? "192.0.2.44", userAgent: options.userAgent ?? CHROME_UA };
+  const result = await signInWithPassword(runtime, f, { email: `${who}@${f.slug}.test`, password: options.password ?? FIXTURE_PASSWORD }, meta);
+  if (result.kind !== "signed_in") throw new Error(`sign-in refused: ${result.kind}`);
+  const token = result.sessionToken;
+  const sessionId = (await withTenant(runtime, { tenantId: f.id }, (tx) => findActiveSession(tx, token)))!.sessionId;
+  /** A caller for the session as it is now (stage re-read, as every request does). */
+  const caller = async () => {
+    const active = await withTenant(runtime, { tenantId: f.id }, (tx) => findActiveSession(tx, token));
+    const ctx: Context = {
+      tenant: { id: f.id, slug: f.slug, name: f.name },
+      session: active && {
+        userId: active.userId,
+        sessionId: active.sessionId,
+        tenantId: f.id,
+        stage: active.stage,
+        name: active.displayName,
+        email: active.email,
+      },
+      meta,
+      requestId: "test",
+    };
+    return createCaller(ctx);
+  };
+  return { token, sessionId, stage: result.stage, caller };
+}
