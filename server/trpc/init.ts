@@ -3,6 +3,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { runtimeDb, type Transaction } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
+import { abilityFor, permissionsOf, type AppAbility } from "@/server/access/ability";
+import type { Action, Subject } from "@/server/access/permissions";
 import { currentSession, type CurrentSession } from "@/server/auth/current-session";
 import { currentTenant, requestMeta, type RequestMeta } from "@/server/tenancy/current";
 import type { Tenant } from "@/server/tenancy/resolve";
@@ -86,13 +88,16 @@ const requireFinishedSignIn = t.middleware(({ ctx, next }) => {
 /**
  * One transaction per procedure on the runtime role, bound to the tenant and user. tRPC's next()
  * reports a failed handler as { ok: false } instead of throwing, so that case rolls back too.
+ * The CASL ability is built inside it from the user's roles; anyone still signing in has none.
  */
 const inTenantTransaction = t.middleware(async ({ ctx, next }) => {
   const { tenant } = ctx;
   if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "Not found." });
   const run = () =>
     withTenant(runtimeDb(), { tenantId: tenant.id, userId: ctx.session?.userId }, async (db) => {
-      const result = await next({ ctx: { tenant, db } });
+      const { session } = ctx;
+      const permissions = session?.stage === "active" ? await permissionsOf(db, tenant.id, session.userId) : [];
+      const result = await next({ ctx: { tenant, db, ability: abilityFor(permissions) } });
       if (!result.ok) throw new RollbackWithResult(result);
       return result;
     });
@@ -114,7 +119,17 @@ export const protectedProcedure = t.procedure.use(requireTenant).use(requireFini
  */
 export const signInStepProcedure = t.procedure.use(requireTenant).use(requireSession).use(inTenantTransaction);
 
-export type TenantContext = Context & { tenant: Tenant; db: Transaction };
-export type ProtectedContext = TenantContext & { session: CurrentSession };
-/** Same shape as ProtectedContext, but the session may still be signing in (see session.stage). */
-export type SignInStepContext = ProtectedContext;
+export type TenantContext = Context & { tenant: Tenant; db: Transaction; ability: AppAbility };
+/** A session that may still be signing in (see session.stage). */
+export type SignInStepContext = TenantContext & { session: CurrentSession };
+export type ProtectedContext = SignInStepContext;
+
+/**
+ * Refuses an action the caller's roles do not allow. (A *record* the caller may not see is
+ * reported as not found by the query itself; this is about capabilities, so it says so.)
+ */
+export function ensureCan(ctx: { ability: AppAbility }, action: Action, subject: Subject): void {
+  if (ctx.ability.cannot(action, subject)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Your roles do not allow this." });
+  }
+}

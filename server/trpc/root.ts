@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account/_router";
 import { orgUnitRouter } from "./routers/orgUnit/_router";
 import { sessionRouter } from "./routers/session/_router";
+import { userRouter } from "./routers/user/_router";
 import { viewerRouter } from "./routers/viewer/_router";
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   viewer: viewerRouter,
   orgUnit: orgUnitRouter,
   session: sessionRouter,
+  user: userRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,42 @@
+import { and, asc, eq, gt, ilike, isNotNull, or, sql } from "drizzle-orm";
+import { userAccount } from "@/db/schema";
+import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
+import type { ListUsersInput } from "./list.schema";
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** One page of the tenant's users, ordered by email, with their role names. */
+export async function listUsersHandler({ ctx, input }: { ctx: ProtectedContext; input: ListUsersInput }) {
+  ensureCan(ctx, "read", "user");
+  const pattern = input.search ? `%${escapeLike(input.search)}%` : null;
+  const rows = await ctx.db
+    .select({
+      id: userAccount.id,
+      email: userAccount.email,
+      displayName: userAccount.displayName,
+      status: userAccount.status,
+      twoFactor: isNotNull(userAccount.totpEnabledAt),
+      mustChangePassword: userAccount.passwordMustChange,
+      roles: sql<string[]>`coalesce((
+        select array_agg(r.name order by r.name) from user_role ur
+        join role r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
+        where ur.tenant_id = user_account.tenant_id and ur.user_id = user_account.id), '{}')`,
+    })
+    .from(userAccount)
+    .where(
+      and(
+        eq(userAccount.tenantId, ctx.tenant.id),
+        pattern ? or(ilike(userAccount.email, pattern), ilike(userAccount.displayName, pattern)) : undefined,
+        input.status ? eq(userAccount.status, input.status) : undefined,
+        input.after ? gt(userAccount.email, input.after) : undefined,
+        input.roleKey
+          ? sql`exists (select 1 from user_role ur join role r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
+              where ur.tenant_id = user_account.tenant_id and ur.user_id = user_account.id and r.key = ${input.roleKey})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(userAccount.email))
+    .limit(input.limit + 1);
+  const page = rows.slice(0, input.limit);
+  return { users: page, next: rows.length > input.limit ? page.at(-1)!.email : null };
+}

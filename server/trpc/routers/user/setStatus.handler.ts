@@ -1,0 +1,42 @@
+import { TRPCError } from "@trpc/server";
+import { and, count, eq, ne, sql } from "drizzle-orm";
+import { role, userAccount, userRole } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record";
+import { roleKeysOf } from "@/server/auth/account";
+import { endUserSessions } from "@/server/auth/sessions";
+import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
+import { findUser, userAudit } from "./find-user";
+import type { SetStatusInput } from "./setStatus.schema";
+
+/** Active tenant admins other than `userId`. */
+async function otherActiveAdmins(ctx: ProtectedContext, userId: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(userRole)
+    .innerJoin(role, and(eq(role.tenantId, userRole.tenantId), eq(role.id, userRole.roleId)))
+    .innerJoin(userAccount, and(eq(userAccount.tenantId, userRole.tenantId), eq(userAccount.id, userRole.userId)))
+    .where(and(eq(userRole.tenantId, ctx.tenant.id), eq(role.key, "tenant_admin"), eq(userAccount.status, "active"), ne(userAccount.id, userId)));
+  return row?.n ?? 0;
+}
+
+/** Users are disabled, never deleted; disabling ends all their sessions at once. */
+export async function setStatusHandler({ ctx, input }: { ctx: ProtectedContext; input: SetStatusInput }) {
+  ensureCan(ctx, "update", "user");
+  const user = await findUser(ctx, input.userId);
+  if (user.status === input.status) return { status: user.status, endedSessions: 0 };
+  let endedSessions = 0;
+  if (input.status === "disabled") {
+    if (user.id === ctx.session.userId) throw new TRPCError({ code: "BAD_REQUEST", message: "You cannot disable your own account." });
+    const isAdmin = (await roleKeysOf(ctx.db, ctx.tenant.id, user.id)).includes("tenant_admin");
+    if (isAdmin && (await otherActiveAdmins(ctx, user.id)) === 0) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "This is the last active tenant admin; it cannot be disabled." });
+    }
+    endedSessions = await endUserSessions(ctx.db, { tenantId: ctx.tenant.id, userId: user.id });
+  }
+  await ctx.db
+    .update(userAccount)
+    .set({ status: input.status, updatedAt: sql`now()` })
+    .where(and(eq(userAccount.tenantId, ctx.tenant.id), eq(userAccount.id, user.id)));
+  await recordAudit(ctx.db, userAudit(ctx, input.status === "disabled" ? "user.disabled" : "user.enabled", user.id, { endedSessions }));
+  return { status: input.status, endedSessions };
+}
