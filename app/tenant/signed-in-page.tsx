@@ -1,12 +1,13 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { abilityFromPacked } from "@/server/access/ability";
 import { currentSession } from "@/server/auth/current-session";
 import { STAGE_PATHS, type SessionStage } from "@/server/auth/stages";
 import { serverTrpc } from "@/server/trpc/server";
 import { SignOutButton } from "./sign-out-button";
 import { TenantHeader } from "./tenant-header";
 
-type Viewer = Awaited<ReturnType<Awaited<ReturnType<typeof serverTrpc>>["viewer"]["me"]>>;
+export type Viewer = Awaited<ReturnType<Awaited<ReturnType<typeof serverTrpc>>["viewer"]["me"]>>;
 
 /** The frame of every signed-in page: anonymous visitors go to sign-in, unfinished sign-ins to their next step. */
 export async function SignedInPage({ children }: { children: (viewer: Viewer) => ReactNode }) {
@@ -14,9 +15,11 @@ export async function SignedInPage({ children }: { children: (viewer: Viewer) =>
   if (!session) redirect("/sign-in");
   if (session.stage !== "active") redirect(STAGE_PATHS[session.stage]);
   const viewer = await (await serverTrpc()).viewer.me();
+  const ability = abilityFromPacked(viewer.rules);
+  const adminLinks: [string, string][] = ability.can("read", "user") ? [["/admin/users", "Users"]] : [];
   return (
     <div className="min-h-screen">
-      <TenantHeader tenantName={viewer.tenant.name} userName={viewer.name} />
+      <TenantHeader tenantName={viewer.tenant.name} userName={viewer.name} adminLinks={adminLinks} />
       <main className="mx-auto max-w-5xl px-6 py-8">{children(viewer)}</main>
     </div>
   );

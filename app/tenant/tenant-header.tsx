@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "./sign-out-button";
 
 /** The bar on every signed-in tenant page: where you are, who you are, how to leave. */
-export function TenantHeader({ tenantName, userName }: { tenantName: string; userName: string }) {
+export function TenantHeader({ tenantName, userName, adminLinks }: { tenantName: string; userName: string; adminLinks: [string, string][] }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-6 py-3">
@@ -22,6 +22,7 @@ export function TenantHeader({ tenantName, userName }: { tenantName: string; use
             </span>
           </p>
           {[
+            ...adminLinks,
             ["/sessions", "Sessions"],
             ["/account/password", "Password"],
             ["/account/two-factor", "Two-factor"],

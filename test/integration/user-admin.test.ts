@@ -150,7 +150,7 @@ describe("listing users", () => {
   it("pages by email, searches by name or email, filters by status and role", async () => {
     const first = await admin().user.list({ limit: 2 });
     expect(first.users).toHaveLength(2);
-    const second = await admin().user.list({ limit: 2, after: first.next! });
+    const second = await admin().user.list({ limit: 2, cursor: first.next! });
     expect(second.users[0]!.email > first.users[1]!.email).toBe(true);
     expect((await admin().user.list({ search: "NURSE" })).users.map((u) => u.email)).toEqual([`nurse@${t.slug}.test`]);
     expect((await admin().user.list({ roleKey: "tenant_admin" })).users.map((u) => u.email)).toEqual([`admin@${t.slug}.test`]);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { userAccount } from "@/db/schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import type { ListUsersInput } from "./list.schema";
@@ -15,7 +15,7 @@ export async function listUsersHandler({ ctx, input }: { ctx: ProtectedContext; 
       email: userAccount.email,
       displayName: userAccount.displayName,
       status: userAccount.status,
-      twoFactor: isNotNull(userAccount.totpEnabledAt),
+      twoFactor: sql<boolean>`${userAccount.totpEnabledAt} is not null`,
       mustChangePassword: userAccount.passwordMustChange,
       roles: sql<string[]>`coalesce((
         select array_agg(r.name order by r.name) from user_role ur
@@ -28,7 +28,7 @@ export async function listUsersHandler({ ctx, input }: { ctx: ProtectedContext; 
         eq(userAccount.tenantId, ctx.tenant.id),
         pattern ? or(ilike(userAccount.email, pattern), ilike(userAccount.displayName, pattern)) : undefined,
         input.status ? eq(userAccount.status, input.status) : undefined,
-        input.after ? gt(userAccount.email, input.after) : undefined,
+        input.cursor ? gt(userAccount.email, input.cursor) : undefined,
         input.roleKey
           ? sql`exists (select 1 from user_role ur join role r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
               where ur.tenant_id = user_account.tenant_id and ur.user_id = user_account.id and r.key = ${input.roleKey})`

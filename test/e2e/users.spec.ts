@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { at, completeSecondFactor, DEMO_TOTP_SECRET, signIn } from "./helpers";
+
+const DEMO = "demo.localhost";
+
+test("an admin creates a user, sees the temporary password once, and disables the account", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signIn(page, DEMO, "admin@demo.test");
+  await completeSecondFactor(page, DEMO, DEMO_TOTP_SECRET);
+  await page.getByRole("link", { name: "Users" }).click();
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+
+  await page.getByRole("button", { name: "New user" }).click();
+  const form = page.getByRole("form", { name: "New user" });
+  await form.getByLabel("Name").fill("Mariama Jalloh");
+  await form.getByLabel("Email").fill("mariama@demo.test");
+  await form.getByLabel("Data entry clerk").check();
+  await form.getByRole("button", { name: "Create user" }).click();
+  const temporary = (await page.getByTestId("temporary-password").textContent())!.trim();
+  expect(temporary).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+
+  const mariama = await browser.newContext();
+  const herPage = await mariama.newPage();
+  await signIn(herPage, DEMO, "mariama@demo.test", temporary);
+  await expect(herPage).toHaveURL(at(DEMO, "/account/password"));
+
+  await page.getByPlaceholder("Name or email").fill("mariama");
+  const row = page.getByTestId("user-row").filter({ hasText: "mariama@demo.test" });
+  await expect(row).toContainText("Data entry clerk");
+  await row.getByRole("button", { name: "Disable" }).click();
+  await row.getByRole("button", { name: "Confirm" }).click();
+  await expect(row).toContainText("Disabled");
+
+  await herPage.reload();
+  await expect(herPage).toHaveURL(at(DEMO, "/sign-in"));
+  await mariama.close();
+});
+
+test("staff without user permissions see no Users page at all", async ({ page }) => {
+  await signIn(page, DEMO, "nurse@demo.test");
+  await expect(page.getByTestId("user-name")).toHaveText("Fatmata Kamara");
+  await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
+  const response = await page.goto(at(DEMO, "/admin/users"));
+  expect(response?.status()).toBe(404);
+});
