@@ -16,7 +16,10 @@ export async function SignedInPage({ children }: { children: (viewer: Viewer) =>
   if (session.stage !== "active") redirect(STAGE_PATHS[session.stage]);
   const viewer = await (await serverTrpc()).viewer.me();
   const ability = abilityFromPacked(viewer.rules);
-  const adminLinks: [string, string][] = ability.can("read", "user") ? [["/admin/users", "Users"]] : [];
+  const adminLinks: [string, string][] = [
+    ...(ability.can("read", "user") ? ([["/admin/users", "Users"]] as [string, string][]) : []),
+    ...(ability.can("manageSecurity", "tenantSettings") ? ([["/admin/security", "Security"]] as [string, string][]) : []),
+  ];
   return (
     <div className="min-h-screen">
       <TenantHeader tenantName={viewer.tenant.name} userName={viewer.name} adminLinks={adminLinks} />

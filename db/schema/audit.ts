@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tenantIsolation, tenantKey } from "./rls";
 import { userAccount } from "./user";
@@ -24,6 +25,10 @@ export const auditEvent = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.actorUserId], foreignColumns: [userAccount.tenantId, userAccount.id] }),
     index().on(t.tenantId, t.occurredAt),
+    // Sign-in history by email, address and user: lockout flags and the Security page read these.
+    index("audit_sign_in_email").on(t.tenantId, sql`(details->>'email')`, t.occurredAt).where(sql`action = 'sign_in'`),
+    index("audit_sign_in_ip").on(t.tenantId, t.ip, t.occurredAt).where(sql`action = 'sign_in'`),
+    index("audit_sign_in_actor").on(t.tenantId, t.actorUserId, t.occurredAt).where(sql`action = 'sign_in'`),
     tenantIsolation(),
   ],
 );

@@ -7,3 +7,4 @@ export * from "./sign-in-throttle";
 export * from "./recovery-code";
 export * from "./password-history";
 export * from "./role";
+export * from "./security-flag";

@@ -11,6 +11,7 @@ import { createSession } from "./sessions";
 import { accountFacts, roleKeysOf } from "./account";
 import { loadSecurityPolicy } from "./security-policy";
 import { stageFor, type SessionStage } from "./stages";
+import { flagAfterFailure, flagBeforeSuccess } from "./suspicious-activity";
 import { clearFailures, isIpBlocked, isLocked, recordFailure, recordIpFailure } from "./throttle";
 
 export const signInInput = z.object({
@@ -51,8 +52,10 @@ export async function signInWithPassword(
       await recordFailure(tx, accountKey);
       await recordIpFailure(tx, tenant.id, meta.ip);
     };
+    const attempt = { tenantId: tenant.id, email, ip: meta.ip, userAgent: meta.userAgent };
     const fail = async (reason: FailureReason, actorUserId: string | null = null) => {
       await audit("failure", actorUserId, { email, reason });
+      await flagAfterFailure(tx, { ...attempt, userId: actorUserId });
       return reason === "ip_rate_limited" ? ({ kind: "rate_limited" } as const) : ({ kind: "rejected" } as const);
     };
 
@@ -82,6 +85,7 @@ export async function signInWithPassword(
     const [roleKeys, policy] = await Promise.all([roleKeysOf(tx, tenant.id, user.id), loadSecurityPolicy(tx, tenant.id)]);
     const stage = stageFor(accountFacts(user, roleKeys), policy, false);
     const sessionToken = await createSession(tx, { tenantId: tenant.id, userId: user.id, stage, ...meta });
+    await flagBeforeSuccess(tx, { ...attempt, userId: user.id });
     await audit("success", user.id, { email, next: stage });
     return { kind: "signed_in", userId: user.id, email: user.email, displayName: user.displayName, sessionToken, stage };
   });

@@ -1,6 +1,8 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account/_router";
 import { orgUnitRouter } from "./routers/orgUnit/_router";
+import { notificationRouter } from "./routers/notification/_router";
+import { securityRouter } from "./routers/security/_router";
 import { sessionRouter } from "./routers/session/_router";
 import { userRouter } from "./routers/user/_router";
 import { viewerRouter } from "./routers/viewer/_router";
@@ -9,6 +11,8 @@ export const appRouter = router({
   account: accountRouter,
   viewer: viewerRouter,
   orgUnit: orgUnitRouter,
+  notification: notificationRouter,
+  security: securityRouter,
   session: sessionRouter,
   user: userRouter,
 });

@@ -44,15 +44,18 @@ export async function enterSecondFactor(page: Page, host: string, code: string) 
  * Completes the code step like a person with the app would. A code is accepted once, so if an
  * earlier test already used the current step's code for this account, wait for the next step.
  */
-export async function completeSecondFactor(page: Page, host: string, secret: string) {
-  await enterSecondFactor(page, host, await totpCode(secret));
+export async function completeSecondFactor(page: Page, host: string, secret: string): Promise<string> {
+  const code = await totpCode(secret);
+  await enterSecondFactor(page, host, code);
   const refused = page.getByTestId("step-error");
   const signedIn = page.getByTestId("user-name");
   await expect(refused.or(signedIn)).toBeVisible();
-  if (await signedIn.isVisible()) return;
+  if (await signedIn.isVisible()) return code;
   const secondsIntoStep = Math.floor(Date.now() / 1000) % 30;
   await page.waitForTimeout((30 - secondsIntoStep + 1) * 1000);
-  await page.getByLabel("Code").fill(await totpCode(secret));
+  const next = await totpCode(secret);
+  await page.getByLabel("Code").fill(next);
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(signedIn).toBeVisible();
+  return next;
 }

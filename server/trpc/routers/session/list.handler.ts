@@ -1,16 +1,8 @@
-import Bowser from "bowser";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { session } from "@/db/schema";
+import { describeBrowser } from "@/server/auth/browser";
 import { SESSION_IDLE_SECONDS } from "@/server/auth/sessions";
 import type { ProtectedContext } from "@/server/trpc/init";
-
-function describeBrowser(userAgent: string | null): string {
-  if (!userAgent) return "Unknown browser";
-  const parsed = Bowser.parse(userAgent);
-  const browser = [parsed.browser.name, parsed.browser.version?.split(".")[0]].filter(Boolean).join(" ");
-  const os = parsed.os.name;
-  return browser ? (os ? `${browser} on ${os}` : browser) : "Unknown browser";
-}
 
 /** The signed-in user's live sessions, newest activity first, the current one marked. */
 export async function listHandler({ ctx }: { ctx: ProtectedContext }) {
