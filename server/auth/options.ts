@@ -5,7 +5,8 @@ import { withTenant } from "@/db/tenant-transaction";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { currentTenant, requestMeta } from "@/server/tenancy/current";
-import { deleteSession, findActiveSession, SESSION_ABSOLUTE_SECONDS } from "./sessions";
+import { loadSecurityPolicy } from "./security-policy";
+import { deleteSession, findActiveSession, SESSION_COOKIE_MAX_AGE_SECONDS } from "./sessions";
 import { RATE_LIMITED } from "./sign-in-limits";
 import { signInWithPassword } from "./sign-in";
 
@@ -17,7 +18,7 @@ import { signInWithPassword } from "./sign-in";
  */
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
+  session: { strategy: "jwt", maxAge: SESSION_COOKIE_MAX_AGE_SECONDS },
   useSecureCookies: env.NODE_ENV === "production" && env.APP_DOMAIN !== "localhost",
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
@@ -52,7 +53,9 @@ export const authOptions: NextAuthOptions = {
     decode: async ({ token }) => {
       const tenant = token ? await currentTenant() : null;
       if (!token || !tenant) return null;
-      const active = await withTenant(runtimeDb(), { tenantId: tenant.id }, (tx) => findActiveSession(tx, token));
+      const active = await withTenant(runtimeDb(), { tenantId: tenant.id }, async (tx) =>
+        findActiveSession(tx, token, (await loadSecurityPolicy(tx, tenant.id)).session),
+      );
       if (!active) return null;
       return {
         sub: active.userId,

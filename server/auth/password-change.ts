@@ -81,7 +81,7 @@ export async function changePassword(
 
   const facts = { ...account.facts, passwordMustChange: false, passwordChangedAt: new Date() };
   const stage = stageFor(facts, account.policy, true);
-  await advanceSession(tx, { tenantId: user.tenantId, sessionId: input.sessionId, stage });
+  await advanceSession(tx, { tenantId: user.tenantId, sessionId: input.sessionId, stage, limits: account.policy.session });
   await recordAudit(tx, {
     tenantId: user.tenantId,
     actorUserId: user.id,

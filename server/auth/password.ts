@@ -18,6 +18,14 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
+/** True when a stored hash was made with other parameters than today's (rehash it at sign-in). */
+export function needsRehash(passwordHash: string): boolean {
+  const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(passwordHash);
+  if (!match) return true;
+  const [, m, t, p] = match.map(Number);
+  return m !== PARAMETERS.memoryCost || t !== PARAMETERS.timeCost || p !== PARAMETERS.parallelism;
+}
+
 let dummyHash: Promise<string> | undefined;
 
 /**

@@ -87,7 +87,7 @@ export async function verifySecondFactor(
   }
   await clearFailures(tx, lockKey);
   const stage = stageFor(account.facts, account.policy, true);
-  await advanceSession(tx, { tenantId: user.tenantId, sessionId: input.sessionId, stage });
+  await advanceSession(tx, { tenantId: user.tenantId, sessionId: input.sessionId, stage, limits: account.policy.session });
   await audit("success", { method, next: stage });
   return { ok: true, stage, recoveryCodeUsed: method === "recovery" };
 }

@@ -6,9 +6,10 @@ import { DEFAULT_PASSWORD_POLICY } from "./password-policy";
 
 /**
  * A tenant's security settings (tenant.settings.security), with safe defaults for everything a
- * tenant has not set: NIST password rules, two-factor required for tenant admins and auditors.
+ * tenant has not set: NIST password rules, two-factor required for tenant admins and auditors,
+ * sessions that end after 30 idle minutes or 12 hours.
  */
-const securitySettings = z.object({
+export const securitySettings = z.object({
   allowedEmailDomains: z.array(z.string().toLowerCase()).default([]),
   password: z
     .object({
@@ -17,6 +18,12 @@ const securitySettings = z.object({
       requireComposition: z.boolean().default(DEFAULT_PASSWORD_POLICY.requireComposition),
       historySize: z.number().int().min(0).max(24).default(DEFAULT_PASSWORD_POLICY.historySize),
       maxAgeDays: z.number().int().positive().nullable().default(DEFAULT_PASSWORD_POLICY.maxAgeDays),
+    })
+    .prefault({}),
+  session: z
+    .object({
+      idleMinutes: z.number().int().min(5).max(1440).default(30),
+      absoluteHours: z.number().int().min(1).max(168).default(12),
     })
     .prefault({}),
   twoFactor: z
@@ -28,6 +35,7 @@ const securitySettings = z.object({
 });
 
 export type SecurityPolicy = z.infer<typeof securitySettings>;
+export type SessionLimits = SecurityPolicy["session"];
 
 export const DEFAULT_SECURITY_POLICY: SecurityPolicy = securitySettings.parse({});
 

@@ -2,11 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, ne, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { session, userAccount } from "@/db/schema";
+import { DEFAULT_SECURITY_POLICY, type SessionLimits } from "./security-policy";
 import type { SessionStage } from "./stages";
 
-/** Defaults until tenant security settings arrive: 30 minutes idle, 12 hours absolute. */
-export const SESSION_IDLE_SECONDS = 30 * 60;
-export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+/** The cookie may live as long as the longest lifetime a tenant can set; the row decides. */
+export const SESSION_COOKIE_MAX_AGE_SECONDS = 168 * 60 * 60;
 /** A session still signing in (second factor, new password, enrolment) must finish within this. */
 export const PENDING_SESSION_SECONDS = 10 * 60;
 /** last_seen_at is written at most this often, so reads do not turn every request into a write. */
@@ -24,11 +24,12 @@ export type ActiveSession = {
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-const lifetime = (stage: SessionStage) => (stage === "active" ? SESSION_ABSOLUTE_SECONDS : PENDING_SESSION_SECONDS);
+const lifetime = (stage: SessionStage, limits: SessionLimits) =>
+  stage === "active" ? limits.absoluteHours * 3600 : PENDING_SESSION_SECONDS;
 
 export async function createSession(
   tx: Transaction,
-  input: { tenantId: string; userId: string; stage: SessionStage; ip: string | null; userAgent: string | null },
+  input: { tenantId: string; userId: string; stage: SessionStage; limits: SessionLimits; ip: string | null; userAgent: string | null },
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await tx.insert(session).values({
@@ -36,7 +37,7 @@ export async function createSession(
     userId: input.userId,
     tokenHash: hashToken(token),
     stage: input.stage,
-    expiresAt: sql`now() + make_interval(secs => ${lifetime(input.stage)})`,
+    expiresAt: sql`now() + make_interval(secs => ${lifetime(input.stage, input.limits)})`,
     ip: input.ip,
     userAgent: input.userAgent,
   });
@@ -46,7 +47,7 @@ export async function createSession(
 /** Moves a session to its next stage; becoming active starts the full lifetime from sign-in. */
 export async function advanceSession(
   tx: Transaction,
-  target: { tenantId: string; sessionId: string; stage: SessionStage },
+  target: { tenantId: string; sessionId: string; stage: SessionStage; limits: SessionLimits },
 ): Promise<void> {
   await tx
     .update(session)
@@ -54,7 +55,7 @@ export async function advanceSession(
       stage: target.stage,
       expiresAt:
         target.stage === "active"
-          ? sql`${session.createdAt} + make_interval(secs => ${SESSION_ABSOLUTE_SECONDS})`
+          ? sql`${session.createdAt} + make_interval(secs => ${target.limits.absoluteHours * 3600})`
           : sql`now() + make_interval(secs => ${PENDING_SESSION_SECONDS})`,
     })
     .where(and(eq(session.tenantId, target.tenantId), eq(session.id, target.sessionId)));
@@ -82,7 +83,11 @@ export async function endUserSessions(
  * The live session for a cookie token in the transaction's tenant, or null when it was ended,
  * expired, idle too long, belongs to another tenant or its user is disabled.
  */
-export async function findActiveSession(tx: Transaction, token: string): Promise<ActiveSession | null> {
+export async function findActiveSession(
+  tx: Transaction,
+  token: string,
+  limits: SessionLimits = DEFAULT_SECURITY_POLICY.session,
+): Promise<ActiveSession | null> {
   const [row] = await tx
     .select({
       sessionId: session.id,
@@ -101,7 +106,7 @@ export async function findActiveSession(tx: Transaction, token: string): Promise
         eq(session.tenantId, sql`(select app_current_tenant_id())`),
         eq(session.tokenHash, hashToken(token)),
         gt(session.expiresAt, sql`now()`),
-        gt(session.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_IDLE_SECONDS})`),
+        gt(session.lastSeenAt, sql`now() - make_interval(mins => ${limits.idleMinutes})`),
         eq(userAccount.status, "active"),
       ),
     );

@@ -6,7 +6,7 @@ import { withTenant } from "@/db/tenant-transaction";
 import { recordAudit } from "@/server/audit/record";
 import type { RequestMeta } from "@/server/tenancy/current";
 import type { Tenant } from "@/server/tenancy/resolve";
-import { spendVerificationTime, verifyPassword } from "./password";
+import { hashPassword, needsRehash, spendVerificationTime, verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import { accountFacts, roleKeysOf } from "./account";
 import { loadSecurityPolicy } from "./security-policy";
@@ -82,9 +82,15 @@ export async function signInWithPassword(
     if (user.status !== "active") return fail("disabled", user.id);
 
     await clearFailures(tx, accountKey);
+    if (needsRehash(user.passwordHash)) {
+      await tx
+        .update(userAccount)
+        .set({ passwordHash: await hashPassword(password) })
+        .where(and(eq(userAccount.tenantId, tenant.id), eq(userAccount.id, user.id)));
+    }
     const [roleKeys, policy] = await Promise.all([roleKeysOf(tx, tenant.id, user.id), loadSecurityPolicy(tx, tenant.id)]);
     const stage = stageFor(accountFacts(user, roleKeys), policy, false);
-    const sessionToken = await createSession(tx, { tenantId: tenant.id, userId: user.id, stage, ...meta });
+    const sessionToken = await createSession(tx, { tenantId: tenant.id, userId: user.id, stage, limits: policy.session, ...meta });
     await flagBeforeSuccess(tx, { ...attempt, userId: user.id });
     await audit("success", user.id, { email, next: stage });
     return { kind: "signed_in", userId: user.id, email: user.email, displayName: user.displayName, sessionToken, stage };

@@ -61,7 +61,7 @@ export async function confirmEnrolment(
 
   const facts = { ...input.account.facts, totpEnabledAt: enabled.totpEnabledAt };
   const stage = stageFor(facts, input.account.policy, true);
-  await advanceSession(tx, { tenantId: user.tenantId, sessionId: input.sessionId, stage });
+  await advanceSession(tx, { tenantId: user.tenantId, sessionId: input.sessionId, stage, limits: input.account.policy.session });
   await recordAudit(tx, {
     tenantId: user.tenantId,
     actorUserId: user.id,

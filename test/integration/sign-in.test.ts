@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvent, session, userAccount } from "@/db/schema";
+import { auditEvent, session, tenant, userAccount } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
-import { deleteSession, findActiveSession } from "@/server/auth/sessions";
+import { loadSecurityPolicy } from "@/server/auth/security-policy";
+import { deleteSession, findActiveSession, hashToken } from "@/server/auth/sessions";
 import { signInWithPassword, type SignInResult } from "@/server/auth/sign-in";
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from "../fixtures/tenants";
 import { testDatabases } from "./databases";
@@ -102,5 +103,36 @@ describe("sessions", () => {
 
   it("does not accept a made-up token", async () => {
     expect(await lookup(a, "not-a-real-token")).toBeNull();
+  });
+});
+
+describe("hash upkeep", () => {
+  it("rehashes a password stored with weaker parameters at the next successful sign-in", async () => {
+    const { hash } = await import("@node-rs/argon2");
+    const weak = await hash(FIXTURE_PASSWORD, { memoryCost: 4096, timeCost: 3, parallelism: 1 });
+    await withTenant(owner, { tenantId: b.id }, (tx) => tx.update(userAccount).set({ passwordHash: weak }).where(eq(userAccount.id, b.users.clerk!)));
+    expect(await signInWithPassword(runtime, tenantOf(b), { email: `clerk@${b.slug}.test`, password: FIXTURE_PASSWORD }, meta)).toMatchObject({ kind: "signed_in" });
+    const [row] = await withTenant(owner, { tenantId: b.id }, (tx) => tx.select().from(userAccount).where(eq(userAccount.id, b.users.clerk!)));
+    expect(row!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
+
+describe("tenant session limits", () => {
+  it("use the tenant's idle and absolute lifetimes", async () => {
+    const limited = await createTenantFixture(owner, "limits");
+    await withTenant(owner, { tenantId: limited.id }, (tx) =>
+      tx.update(tenant).set({ settings: { security: { session: { idleMinutes: 5, absoluteHours: 1 } } } }).where(eq(tenant.id, limited.id)),
+    );
+    const signedIn = await signInWithPassword(runtime, tenantOf(limited), { email: `clerk@${limited.slug}.test`, password: FIXTURE_PASSWORD }, meta);
+    const row = await withTenant(owner, { tenantId: limited.id }, async (tx) => {
+      const [s] = await tx.select().from(session).where(eq(session.tokenHash, hashToken(token(signedIn))));
+      await tx.update(session).set({ lastSeenAt: sql`now() - interval '6 minutes'` }).where(eq(session.id, s!.id));
+      return s!;
+    });
+    expect(Math.round((row.expiresAt.getTime() - row.createdAt.getTime()) / 60_000)).toBe(60);
+    const limits = await withTenant(runtime, { tenantId: limited.id }, (tx) => loadSecurityPolicy(tx, limited.id));
+    expect(await withTenant(runtime, { tenantId: limited.id }, (tx) => findActiveSession(tx, token(signedIn), limits.session))).toBeNull();
+    // Under the default 30 idle minutes the same session would still be alive.
+    expect(await withTenant(runtime, { tenantId: limited.id }, (tx) => findActiveSession(tx, token(signedIn)))).not.toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/server/auth/password";
+import { hashPassword, needsRehash, verifyPassword } from "@/server/auth/password";
 
 describe("password hashing", () => {
   it("uses argon2id with its parameters stored in the hash", async () => {
@@ -16,5 +16,14 @@ describe("password hashing", () => {
 
   it("treats a malformed hash as a mismatch, not a crash", async () => {
     expect(await verifyPassword("not-a-hash", "anything")).toBe(false);
+  });
+});
+
+describe("rehashing", () => {
+  it("asks for a rehash only when the stored parameters differ from today's", async () => {
+    expect(needsRehash(await hashPassword("x"))).toBe(false);
+    expect(needsRehash("$argon2id$v=19$m=4096,t=3,p=1$c2FsdHNhbHQ$aGFzaA")).toBe(true);
+    expect(needsRehash("$argon2i$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaA")).toBe(true);
+    expect(needsRehash("$2b$10$bcrypt-from-a-migration")).toBe(true);
   });
 });

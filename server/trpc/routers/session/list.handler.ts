@@ -1,11 +1,12 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { session } from "@/db/schema";
 import { describeBrowser } from "@/server/auth/browser";
-import { SESSION_IDLE_SECONDS } from "@/server/auth/sessions";
+import { loadSecurityPolicy } from "@/server/auth/security-policy";
 import type { ProtectedContext } from "@/server/trpc/init";
 
 /** The signed-in user's live sessions, newest activity first, the current one marked. */
 export async function listHandler({ ctx }: { ctx: ProtectedContext }) {
+  const { idleMinutes } = (await loadSecurityPolicy(ctx.db, ctx.tenant.id)).session;
   const rows = await ctx.db
     .select()
     .from(session)
@@ -14,7 +15,7 @@ export async function listHandler({ ctx }: { ctx: ProtectedContext }) {
         eq(session.tenantId, ctx.tenant.id),
         eq(session.userId, ctx.session.userId),
         gt(session.expiresAt, sql`now()`),
-        gt(session.lastSeenAt, sql`now() - make_interval(secs => ${SESSION_IDLE_SECONDS})`),
+        gt(session.lastSeenAt, sql`now() - make_interval(mins => ${idleMinutes})`),
       ),
     )
     .orderBy(desc(session.lastSeenAt))
