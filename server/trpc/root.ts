@@ -4,6 +4,7 @@ import { orgUnitRouter } from "./routers/orgUnit/_router";
 import { notificationRouter } from "./routers/notification/_router";
 import { securityRouter } from "./routers/security/_router";
 import { sessionRouter } from "./routers/session/_router";
+import { tenantSettingsRouter } from "./routers/tenantSettings/_router";
 import { userRouter } from "./routers/user/_router";
 import { viewerRouter } from "./routers/viewer/_router";
 
@@ -14,6 +15,7 @@ export const appRouter = router({
   notification: notificationRouter,
   security: securityRouter,
   session: sessionRouter,
+  tenantSettings: tenantSettingsRouter,
   user: userRouter,
 });
 

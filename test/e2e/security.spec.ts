@@ -22,8 +22,24 @@ test("a burst of failed sign-ins is flagged, notified to the admin and listed on
   await page.getByRole("link", { name: "Security" }).click();
   await expect(page).toHaveURL(at(DEMO, "/admin/security"));
   await expect(page.getByTestId("flags")).toContainText("Burst of failed sign-ins on one account");
-  await page.getByLabel("Email").fill("no-such-person@demo.test");
+  await page.getByLabel("Email", { exact: true }).fill("no-such-person@demo.test");
   await page.getByLabel("Outcome").selectOption("failure");
   await expect(page.getByTestId("attempts").locator("tbody tr")).toHaveCount(5);
   await expect(page.getByTestId("attempts")).toContainText("unknown email");
+});
+
+test("a tenant admin changes the security settings", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, DEMO, "admin@demo.test");
+  await completeSecondFactor(page, DEMO, DEMO_TOTP_SECRET);
+  await page.goto(at(DEMO, "/admin/security"));
+  const form = page.getByRole("form", { name: "Security settings" });
+  await form.getByLabel("End after idle (minutes)").fill("3");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("alert")).toContainText("At least 5 minutes.");
+  await form.getByLabel("End after idle (minutes)").fill("45");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByRole("status")).toContainText("Saved.");
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Security settings" }).getByLabel("End after idle (minutes)")).toHaveValue("45");
 });

@@ -131,6 +131,15 @@ describe("the tenant table", () => {
     expect(slugs.map((row) => row.slug)).toEqual([a.slug]);
   });
 
+  it("lets the runtime role change only its own tenant's settings", async () => {
+    const changed = await withTenant(runtime, { tenantId: a.id }, (tx) =>
+      tx.execute(sql`update tenant set settings = '{"x": 1}' where id = ${b.id} returning id`),
+    );
+    expect(changed).toHaveLength(0);
+    const renamed = withTenant(runtime, { tenantId: a.id }, (tx) => tx.execute(sql`update tenant set slug = 'stolen' where id = ${a.id}`));
+    await expect(renamed).rejects.toThrow();
+  });
+
   it("resolves an active tenant by slug, and nothing for unknown or suspended ones", async () => {
     expect(await resolveTenant(runtime, a.slug)).toEqual({ id: a.id, slug: a.slug, name: a.name });
     expect(await resolveTenant(runtime, "no-such-tenant")).toBeNull();

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { abilityFromPacked } from "@/server/access/ability";
+import { SYSTEM_ROLES } from "@/server/access/system-roles";
 import { SignedInPage } from "../../signed-in-page";
 import { SecurityActivity } from "./security-activity";
+import { SecuritySettingsForm } from "./security-settings-form";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -15,6 +17,10 @@ export default function SecurityPage() {
           <>
             <h1 className="text-2xl font-semibold">Security</h1>
             <p className="mt-1 text-slate-600">Sign-in activity in this organisation, and anything that looked suspicious.</p>
+            <section aria-labelledby="settings-heading" className="mt-6">
+              <h2 id="settings-heading" className="text-lg font-semibold">Settings</h2>
+              <SecuritySettingsForm roles={SYSTEM_ROLES.map((r) => ({ key: r.key, name: r.name }))} />
+            </section>
             <SecurityActivity />
           </>
         );
