@@ -3,6 +3,7 @@ import { NotificationBell } from "./notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 const ACCOUNT_LINKS: [string, string][] = [
+  ["/account", "Profile"],
   ["/sessions", "Sessions"],
   ["/account/password", "Password"],
   ["/account/two-factor", "Two-factor"],

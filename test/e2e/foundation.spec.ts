@@ -6,6 +6,8 @@ const ACME = "acme.localhost";
 const DEMO_NAME = "Sierra Leone Ministry of Health (demo)";
 
 test("signs in at demo.localhost and shows the tenant home", async ({ page }) => {
+  const signInPage = await page.goto(at(DEMO, "/sign-in"));
+  expect(signInPage?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[0-9a-f]{32}' 'strict-dynamic'/);
   await signIn(page, DEMO, "district@demo.test");
   await expect(page).toHaveURL(at(DEMO, "/"));
   await expectSignedInHome(page, "Mohamed Bangura", DEMO_NAME);
