@@ -1,15 +1,18 @@
 /**
- * A state-changing request whose Origin is another host is refused before it reaches a
- * procedure (browsers always send Origin on cross-site POSTs). Same-host requests and clients
- * that send no Origin (server-to-server) pass; the session cookie is SameSite=Lax as well.
+ * CSRF defence for tRPC, on top of SameSite=Lax session cookies: a state-changing request must
+ * be JSON (an HTML form cannot send that without a CORS preflight, which we never grant) and,
+ * when the browser names its Origin, come from this very host.
  */
-export function isCrossSiteWrite(req: Request): boolean {
-  if (req.method === "GET" || req.method === "HEAD") return false;
+export function refusalOfWrite(req: Request): string | null {
+  if (req.method === "GET" || req.method === "HEAD") return null;
+  if (!req.headers.get("content-type")?.toLowerCase().startsWith("application/json")) {
+    return "Requests that change data must be sent as JSON.";
+  }
   const origin = req.headers.get("origin");
-  if (!origin) return false;
+  if (!origin) return null;
   try {
-    return new URL(origin).host !== req.headers.get("host");
+    return new URL(origin).host === req.headers.get("host") ? null : "Cross-site request refused.";
   } catch {
-    return true;
+    return "Cross-site request refused.";
   }
 }

@@ -6,6 +6,21 @@ import { ensureDatabase, freePort, startEmbeddedPostgres } from "@/db/embedded";
 import { migrateDatabase } from "@/db/migrator";
 import { withDatabaseName } from "@/db/urls";
 import { loadDevSecrets } from "@/db/dev-secrets";
+import { assertNoSecretsStored } from "./secrets-scan";
+
+/**
+ * Vitest reports an error thrown during teardown but still exits 0, so a leak found after the
+ * suite stops the run with a failing exit code itself.
+ */
+async function failOnStoredSecrets(ownerUrl: string, beforeExit?: () => Promise<void>): Promise<void> {
+  try {
+    await assertNoSecretsStored(ownerUrl);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await beforeExit?.();
+    process.exit(1);
+  }
+}
 
 /**
  * One real PostgreSQL for the whole run: DATABASE_URL when it is set (migrated here, idempotent),
@@ -19,7 +34,7 @@ export default async function setup() {
   if (process.env.DATABASE_URL) {
     process.env.DATABASE_APP_PASSWORD ??= loadDevSecrets().appPassword;
     await migrateDatabase(process.env.DATABASE_URL, process.env.DATABASE_APP_PASSWORD);
-    return;
+    return () => failOnStoredSecrets(process.env.DATABASE_URL!);
   }
 
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "canopy-test-pg-"));
@@ -33,7 +48,11 @@ export default async function setup() {
   await migrateDatabase(process.env.DATABASE_URL, process.env.DATABASE_APP_PASSWORD);
 
   return async () => {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    try {
+      await failOnStoredSecrets(process.env.DATABASE_URL!, server.stop);
+    } finally {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   };
 }

@@ -25,7 +25,11 @@ const tenantOf = (f: TenantFixture) => ({ id: f.id, slug: f.slug, name: f.name }
 const lookup = (f: TenantFixture, token: string) => withTenant(runtime, { tenantId: f.id }, (tx) => findActiveSession(tx, token));
 const auditRows = (f: TenantFixture) =>
   withTenant(owner, { tenantId: f.id }, (tx) =>
-    tx.select().from(auditEvent).where(and(eq(auditEvent.tenantId, f.id), eq(auditEvent.action, "sign_in"))),
+    tx
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.tenantId, f.id), eq(auditEvent.action, "sign_in")))
+      .orderBy(auditEvent.occurredAt),
   );
 
 describe("password sign-in", () => {
@@ -70,6 +74,7 @@ describe("password sign-in", () => {
     try {
       expect(await lookup(a, token(signedIn))).toBeNull();
       expect(await signInWithPassword(runtime, tenantOf(a), { email: `admin@${a.slug}.test`, password: FIXTURE_PASSWORD }, meta)).toEqual({ kind: "rejected" });
+      expect((await auditRows(a)).at(-1)).toMatchObject({ outcome: "failure", actorUserId: a.users.admin, details: { reason: "disabled" } });
     } finally {
       await withTenant(owner, { tenantId: a.id }, (tx) => tx.update(userAccount).set({ status: "active" }).where(eq(userAccount.id, a.users.admin!)));
     }

@@ -2,10 +2,11 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { log } from "@/server/log";
 import { createContext } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
-import { isCrossSiteWrite } from "@/server/trpc/same-origin";
+import { refusalOfWrite } from "@/server/trpc/same-origin";
 
 function handler(req: Request) {
-  if (isCrossSiteWrite(req)) return Response.json({ error: "Cross-site request refused." }, { status: 403 });
+  const refusal = refusalOfWrite(req);
+  if (refusal) return Response.json({ error: { message: refusal } }, { status: 403 });
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
