@@ -11,7 +11,7 @@ import type { Tenant } from "@/server/tenancy/resolve";
 
 /**
  * The request context: who is asking and for which tenant. It holds no database handle; a
- * procedure gets `ctx.db` only inside the transaction that tenantProcedure opens.
+ * procedure gets `ctx.db` only inside the transaction its procedure opens (inTenantTransaction).
  */
 export type Context = {
   tenant: Tenant | null;
@@ -60,7 +60,6 @@ const t = initTRPC.context<Context>().create({
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
 /** Thrown inside the transaction to roll it back while handing tRPC its failed result. */
 class RollbackWithResult {
@@ -109,8 +108,6 @@ const inTenantTransaction = t.middleware(async ({ ctx, next }) => {
   }
 });
 
-/** Tenant-bound, anonymous callers allowed (the sign-in screen and the like). */
-export const tenantProcedure = t.procedure.use(requireTenant).use(inTenantTransaction);
 /** Tenant-bound and fully signed in: the default for everything that touches tenant data. */
 export const protectedProcedure = t.procedure.use(requireTenant).use(requireFinishedSignIn).use(inTenantTransaction);
 /**
@@ -122,6 +119,7 @@ export const signInStepProcedure = t.procedure.use(requireTenant).use(requireSes
 export type TenantContext = Context & { tenant: Tenant; db: Transaction; ability: AppAbility };
 /** A session that may still be signing in (see session.stage). */
 export type SignInStepContext = TenantContext & { session: CurrentSession };
+/** The same shape; `protectedProcedure` has already checked that session.stage is "active". */
 export type ProtectedContext = SignInStepContext;
 
 /**

@@ -44,3 +44,15 @@ export async function signInAs(
   };
   return { token, sessionId, stage: result.stage, caller };
 }
+
+/** The context of a fully signed-in request by `userId`; its ability comes from the user's roles in the database. */
+export function activeContext(f: TenantFixture, userId: string): Context {
+  return {
+    tenant: { id: f.id, slug: f.slug, name: f.name },
+    session: { userId, sessionId: crypto.randomUUID(), tenantId: f.id, stage: "active", name: "Caller", email: "caller@example.test" },
+    meta: { ip: "192.0.2.7", userAgent: "vitest" },
+    requestId: "test",
+  };
+}
+
+export const callerAs = (f: TenantFixture, userId: string) => createCaller(activeContext(f, userId));

@@ -1,9 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { beforeAll, describe, expect, it } from "vitest";
-import { protectedProcedure, router, type Context } from "@/server/trpc/init";
+import { protectedProcedure, router } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
+import { activeContext } from "./callers";
 import { testDatabases } from "./databases";
 
 /** What a browser actually receives: the formatted error, over the real fetch adapter. */
@@ -12,13 +13,6 @@ let t: TenantFixture;
 
 beforeAll(async () => {
   t = await createTenantFixture(owner, "http");
-});
-
-const context = (): Context => ({
-  tenant: { id: t.id, slug: t.slug, name: t.name },
-  session: { userId: t.users.admin!, sessionId: crypto.randomUUID(), tenantId: t.id, stage: "active", name: "Admin", email: "a@b.test" },
-  meta: { ip: null, userAgent: null },
-  requestId: "test",
 });
 
 async function call(path: string, input: unknown, routerToUse = appRouter) {
@@ -30,7 +24,7 @@ async function call(path: string, input: unknown, routerToUse = appRouter) {
       body: JSON.stringify(input),
     }),
     router: routerToUse,
-    createContext: async () => context(),
+    createContext: async () => activeContext(t, t.users.admin!),
   });
   return { status: response.status, body: (await response.json()) as { error: { message: string; data: Record<string, unknown> } } };
 }

@@ -4,9 +4,8 @@ import { securityFlag } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import { ACCOUNT_BURST, FAILURES_BEFORE_SUCCESS, IP_BURST } from "@/server/auth/suspicious-activity";
-import type { Context } from "@/server/trpc/init";
-import { createCaller } from "@/server/trpc/root";
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from "../fixtures/tenants";
+import { callerAs } from "./callers";
 import { testDatabases } from "./databases";
 
 const { owner, runtime } = testDatabases();
@@ -26,15 +25,7 @@ const flags = async () =>
     (flag) => flag.ip !== null,
   );
 
-function as(userId: string) {
-  const ctx: Context = {
-    tenant: { id: t.id, slug: t.slug, name: t.name },
-    session: { userId, sessionId: crypto.randomUUID(), tenantId: t.id, stage: "active", name: "X", email: "x@example.test" },
-    meta: { ip: null, userAgent: null },
-    requestId: "test",
-  };
-  return createCaller(ctx);
-}
+const as = (userId: string) => callerAs(t, userId);
 
 describe("suspicious sign-in activity", () => {
   it(`flags ${ACCOUNT_BURST.failures} failures on one account once, and notifies the tenant admins`, async () => {

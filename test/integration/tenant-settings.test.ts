@@ -3,10 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { DEFAULT_SECURITY_POLICY } from "@/server/auth/security-policy";
-import type { Context } from "@/server/trpc/init";
-import { createCaller } from "@/server/trpc/root";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
-import { signInAs } from "./callers";
+import { callerAs, signInAs } from "./callers";
 import { testDatabases } from "./databases";
 
 const { owner, runtime } = testDatabases();
@@ -16,13 +14,7 @@ beforeAll(async () => {
   t = await createTenantFixture(owner, "settings");
 });
 
-const as = (userId: string) =>
-  createCaller({
-    tenant: { id: t.id, slug: t.slug, name: t.name },
-    session: { userId, sessionId: crypto.randomUUID(), tenantId: t.id, stage: "active", name: "X", email: "x@example.test" },
-    meta: { ip: null, userAgent: null },
-    requestId: "test",
-  } satisfies Context);
+const as = (userId: string) => callerAs(t, userId);
 
 const everyoneTwoFactor = {
   allowedEmailDomains: ["moh.gov.sl"],

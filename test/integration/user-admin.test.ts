@@ -4,10 +4,8 @@ import { auditEvent, role, tenant, userAccount, userRole } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { findActiveSession } from "@/server/auth/sessions";
 import { signInWithPassword } from "@/server/auth/sign-in";
-import type { Context } from "@/server/trpc/init";
-import { createCaller } from "@/server/trpc/root";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
-import { signInAs } from "./callers";
+import { callerAs, signInAs } from "./callers";
 import { testDatabases } from "./databases";
 
 const { owner, runtime } = testDatabases();
@@ -18,16 +16,7 @@ beforeAll(async () => {
   [t, other] = await Promise.all([createTenantFixture(owner, "users"), createTenantFixture(owner, "users-other")]);
 });
 
-/** A fully signed-in caller for a fixture user; the ability comes from their roles in the database. */
-function as(f: TenantFixture, userId: string) {
-  const ctx: Context = {
-    tenant: { id: f.id, slug: f.slug, name: f.name },
-    session: { userId, sessionId: crypto.randomUUID(), tenantId: f.id, stage: "active", name: "Caller", email: "caller@example.test" },
-    meta: { ip: "192.0.2.7", userAgent: "vitest" },
-    requestId: "test",
-  };
-  return createCaller(ctx);
-}
+const as = callerAs;
 const admin = () => as(t, t.users.admin!);
 const alive = (token: string) => withTenant(runtime, { tenantId: t.id }, async (tx) => (await findActiveSession(tx, token)) !== null);
 
