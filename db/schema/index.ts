@@ -8,3 +8,4 @@ export * from "./recovery-code";
 export * from "./password-history";
 export * from "./role";
 export * from "./security-flag";
+export * from "./user-scope";

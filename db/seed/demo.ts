@@ -12,16 +12,22 @@ function sierraLeoneUnits(): TenantSpec["units"] {
   return units.map((unit) => ({ key: unit.id, name: unit.name, parentKey: unit.parentId }));
 }
 
+const SIERRA_LEONE = "ImspTQPwCqd";
+const BO = "O6uvpzGd5pu";
+const BADJIA = "YuQRtpLP10I";
+const NGELEHUN_CHC = "DiszpKrYNg8";
+
 function demoUsers(totpSecretSealed: string) {
   return {
     demo: [
-      { email: "admin@demo.test", displayName: "Aminata Sesay (admin)", roles: ["tenant_admin"], totpSecretSealed },
-      { email: "nurse@demo.test", displayName: "Fatmata Kamara", roles: ["data_entry_clerk"] },
-      { email: "district@demo.test", displayName: "Mohamed Bangura", roles: ["data_entry_clerk"] },
-      { email: "analyst@demo.test", displayName: "Isatu Conteh", roles: ["analyst"] },
+      { email: "admin@demo.test", displayName: "Aminata Sesay (admin)", roles: ["tenant_admin"], scopes: { capture: [SIERRA_LEONE] }, totpSecretSealed },
+      // Ngelehun CHC in Badjia chiefdom, Bo district (DESIGN.md §7).
+      { email: "nurse@demo.test", displayName: "Fatmata Kamara", roles: ["data_entry_clerk"], scopes: { capture: [NGELEHUN_CHC], search: [BADJIA] } },
+      { email: "district@demo.test", displayName: "Mohamed Bangura", roles: ["data_entry_clerk"], scopes: { capture: [BO] } },
+      { email: "analyst@demo.test", displayName: "Isatu Conteh", roles: ["analyst"], scopes: { analytics: [SIERRA_LEONE] } },
       { email: "auditor@demo.test", displayName: "Abdul Koroma", roles: ["auditor"], totpSecretSealed },
     ],
-    acme: [{ email: "admin@acme.test", displayName: "Grace Acme (admin)", roles: ["tenant_admin"] }],
+    acme: [{ email: "admin@acme.test", displayName: "Grace Acme (admin)", roles: ["tenant_admin"], scopes: { capture: ["ACME"] } }],
   };
 }
 

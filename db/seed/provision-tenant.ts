@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import type { Database } from "../client";
 import { SYSTEM_ROLES } from "@/server/access/system-roles";
-import { orgUnit, orgUnitLevel, role, tenant, userAccount, userRole } from "../schema";
+import { orgUnit, orgUnitLevel, role, tenant, userAccount, userRole, userScope } from "../schema";
 import { withTenant } from "../tenant-transaction";
 
 export type TenantSpec = {
@@ -13,7 +13,15 @@ export type TenantSpec = {
   /** Units in any order; `key` is the unit's code, `parentKey` its parent's code. */
   units: { key: string; name: string; parentKey: string | null }[];
   /** `roles` are system role keys (server/access/system-roles.ts); a sealed TOTP secret enrols two-factor. */
-  users: { email: string; displayName: string; roles: string[]; totpSecretSealed?: string; passwordMustChange?: boolean }[];
+  users: {
+    email: string;
+    displayName: string;
+    roles: string[];
+    /** Unit keys of each scope's roots. */
+    scopes?: Partial<Record<"capture" | "search" | "analytics", string[]>>;
+    totpSecretSealed?: string;
+    passwordMustChange?: boolean;
+  }[];
 };
 
 const BATCH = 500;
@@ -70,6 +78,12 @@ export async function provisionTenant(db: Database, spec: TenantSpec, password: 
       user.roles.map((key) => ({ tenantId, userId: users[index]!.id, roleId: roleIds.get(key) ?? unknownRole(key) })),
     );
     if (assignments.length) await tx.insert(userRole).values(assignments);
+    const scopes = spec.users.flatMap((user, index) =>
+      (["capture", "search", "analytics"] as const).flatMap((kind) =>
+        (user.scopes?.[kind] ?? []).map((key) => ({ tenantId, userId: users[index]!.id, kind, orgUnitId: ids.get(key)! })),
+      ),
+    );
+    if (scopes.length) await tx.insert(userScope).values(scopes);
   });
   return true;
 }

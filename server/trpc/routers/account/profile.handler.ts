@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { userAccount } from "@/db/schema";
+import { scopeReport } from "@/server/access/scope-report";
 import { recordAudit } from "@/server/audit/record";
 import { loadAccount } from "@/server/auth/account";
 import { verifyPassword } from "@/server/auth/password";
@@ -29,7 +30,8 @@ const audit = (ctx: ProtectedContext, action: string, details: Record<string, un
 
 export async function profileHandler({ ctx }: { ctx: ProtectedContext }) {
   const { user, roleKeys } = await me(ctx);
-  return { displayName: user.displayName, email: user.email, phone: user.phone ?? "", roleKeys };
+  const scopes = await scopeReport(ctx.db, ctx.tenant.id, user.id);
+  return { displayName: user.displayName, email: user.email, phone: user.phone ?? "", roleKeys, scopes: scopes.effective, analyticsFromCapture: scopes.analyticsFromCapture };
 }
 
 export async function updateProfileHandler({ ctx, input }: { ctx: ProtectedContext; input: UpdateProfileInput }) {

@@ -7,6 +7,8 @@ import { resetPasswordHandler } from "./resetPassword.handler";
 import { resetTwoFactorHandler } from "./resetTwoFactor.handler";
 import { setStatusHandler } from "./setStatus.handler";
 import { setStatusInput } from "./setStatus.schema";
+import { setScopesHandler, userScopesHandler } from "./scopes.handler";
+import { setScopesInput } from "./scopes.schema";
 import { userIdInput } from "./user-id.schema";
 
 /** Administration of the tenant's user accounts. */
@@ -16,4 +18,6 @@ export const userRouter = router({
   setStatus: protectedProcedure.input(setStatusInput).mutation(setStatusHandler),
   resetPassword: protectedProcedure.input(userIdInput).mutation(resetPasswordHandler),
   resetTwoFactor: protectedProcedure.input(userIdInput).mutation(resetTwoFactorHandler),
+  scopes: protectedProcedure.input(userIdInput).query(userScopesHandler),
+  setScopes: protectedProcedure.input(setScopesInput).mutation(setScopesHandler),
 });
