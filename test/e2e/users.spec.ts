@@ -19,14 +19,30 @@ test("an admin creates a user, sees the temporary password once, and disables th
   const temporary = (await page.getByTestId("temporary-password").textContent())!.trim();
   expect(temporary).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
 
+  await page.getByPlaceholder("Name or email").fill("mariama");
+  const row = page.getByTestId("user-row").filter({ hasText: "mariama@demo.test" });
+  await expect(row).toContainText("Data entry clerk");
+
+  await row.getByRole("button", { name: "Scopes" }).click();
+  const editor = page.getByTestId("scopes-editor");
+  await editor.getByRole("textbox", { name: "Captures in" }).fill("Ngelehun");
+  await editor.getByRole("option", { name: /Bo › Badjia › Ngelehun CHC/ }).click();
+  await editor.getByRole("textbox", { name: "Also searches in" }).fill("Badjia");
+  await editor.getByRole("option", { name: "Sierra Leone › Bo › Badjia", exact: true }).click();
+  await editor.getByRole("button", { name: "Save scopes" }).click();
+  await expect(editor.getByTestId("effective-scopes")).toContainText("Captures in Ngelehun CHC.");
+  await expect(editor.getByTestId("effective-scopes")).toContainText(/Searches in Badjia: 1 chiefdom, \d+ facilities/);
+
   const mariama = await browser.newContext();
   const herPage = await mariama.newPage();
   await signIn(herPage, DEMO, "mariama@demo.test", temporary);
   await expect(herPage).toHaveURL(at(DEMO, "/account/password"));
-
-  await page.getByPlaceholder("Name or email").fill("mariama");
-  const row = page.getByTestId("user-row").filter({ hasText: "mariama@demo.test" });
-  await expect(row).toContainText("Data entry clerk");
+  await herPage.getByLabel("New password", { exact: true }).fill("cassava fields at dawn");
+  await herPage.getByLabel("New password again").fill("cassava fields at dawn");
+  await herPage.getByRole("button", { name: "Save and continue" }).click();
+  await herPage.getByRole("link", { name: "Profile" }).click();
+  await expect(herPage.getByTestId("my-scopes")).toContainText("You capture data in Ngelehun CHC.");
+  await expect(herPage.getByTestId("my-scopes")).toContainText("(the same as where you capture)");
   await row.getByRole("button", { name: "Disable" }).click();
   await row.getByRole("button", { name: "Confirm" }).click();
   await expect(row).toContainText("Disabled");

@@ -92,3 +92,12 @@ describe("the tenant transaction", () => {
     expect(await count("probe.committed")).toBe(1);
   });
 });
+
+describe("orgUnit.search", () => {
+  it("finds units by part of the name or code, with the path of names, in the caller's tenant only", async () => {
+    const found = await createCaller(contextFor(a)).orgUnit.search({ query: "clinic a" });
+    expect(found.map((u) => u.pathNames)).toEqual(["trpc-a country › North › North A › Clinic A1", "trpc-a country › North › North A › Clinic A2"]);
+    expect(await createCaller(contextFor(a)).orgUnit.search({ query: "trpc-b" })).toEqual([]);
+    expect(await createCaller(contextFor(a)).orgUnit.search({ query: "%" })).toEqual([]);
+  });
+});

@@ -95,6 +95,16 @@ export function ProfileForms({ roleNames }: { roleNames: Record<string, string> 
         <p className="mt-1">{profile.data.roleKeys.map((key) => roleNames[key] ?? key).join(", ") || "No roles yet."}</p>
         <p className="mt-1 text-slate-500">Roles are given by your administrator.</p>
       </section>
+
+      <section aria-labelledby="scopes-heading" data-testid="my-scopes">
+        <h2 id="scopes-heading" className="text-lg font-semibold">Where you work</h2>
+        <p className="mt-1">You capture data in {profile.data.scopes.capture.join("; ") || "no units"}.</p>
+        <p>You can find records in {profile.data.scopes.search.join("; ") || "no units"}.</p>
+        <p>
+          You see aggregate figures for {profile.data.scopes.analytics.join("; ") || "no units"}
+          {profile.data.analyticsFromCapture ? " (the same as where you capture)." : "."}
+        </p>
+      </section>
     </div>
   );
 }

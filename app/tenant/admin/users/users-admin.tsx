@@ -1,9 +1,10 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
 import { NewUserForm } from "./new-user-form";
+import { ScopesEditor } from "./scopes-editor";
 import { UserActions } from "./user-actions";
 
 type Props = {
@@ -19,6 +20,7 @@ export function UsersAdmin({ roles, can }: Props) {
   const [status, setStatus] = useState<"" | "active" | "disabled">("");
   const [roleKey, setRoleKey] = useState("");
   const [notice, setNotice] = useState<{ title: string; secret?: string } | null>(null);
+  const [editingScopes, setEditingScopes] = useState<string | null>(null);
 
   useEffect(() => {
     const timer = setTimeout(() => setSearch(searchText.trim()), 250);
@@ -117,7 +119,8 @@ export function UsersAdmin({ roles, can }: Props) {
           </thead>
           <tbody>
             {rows.map((user) => (
-              <tr key={user.id} className="border-t border-slate-100 align-top" data-testid="user-row">
+              <Fragment key={user.id}>
+              <tr className="border-t border-slate-100 align-top" data-testid="user-row">
                 <td className="px-4 py-2">{user.displayName}</td>
                 <td className="px-4 py-2">{user.email}</td>
                 <td className="px-4 py-2">{user.roles.join(", ") || "—"}</td>
@@ -127,9 +130,22 @@ export function UsersAdmin({ roles, can }: Props) {
                   {user.mustChangePassword && <span className="ml-2 text-xs text-slate-500">temporary password</span>}
                 </td>
                 <td className="px-4 py-2 text-right">
-                  <UserActions user={user} can={can} onDone={(title, secret) => { setNotice({ title, secret }); void refresh(); }} />
+                  <div className="flex flex-wrap justify-end gap-1.5">
+                    <button type="button" onClick={() => setEditingScopes(editingScopes === user.id ? null : user.id)} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+                      Scopes
+                    </button>
+                    <UserActions user={user} can={can} onDone={(title, secret) => { setNotice({ title, secret }); void refresh(); }} />
+                  </div>
                 </td>
               </tr>
+              {editingScopes === user.id && (
+                <tr>
+                  <td colSpan={5} className="px-4 pb-3">
+                    <ScopesEditor userId={user.id} onClose={() => setEditingScopes(null)} />
+                  </td>
+                </tr>
+              )}
+              </Fragment>
             ))}
           </tbody>
         </table>
