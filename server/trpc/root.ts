@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account/_router";
 import { orgUnitRouter } from "./routers/orgUnit/_router";
 import { notificationRouter } from "./routers/notification/_router";
+import { roleRouter } from "./routers/role/_router";
 import { securityRouter } from "./routers/security/_router";
 import { sessionRouter } from "./routers/session/_router";
 import { tenantSettingsRouter } from "./routers/tenantSettings/_router";
@@ -13,6 +14,7 @@ export const appRouter = router({
   viewer: viewerRouter,
   orgUnit: orgUnitRouter,
   notification: notificationRouter,
+  role: roleRouter,
   security: securityRouter,
   session: sessionRouter,
   tenantSettings: tenantSettingsRouter,

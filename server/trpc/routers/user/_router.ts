@@ -7,7 +7,9 @@ import { resetPasswordHandler } from "./resetPassword.handler";
 import { resetTwoFactorHandler } from "./resetTwoFactor.handler";
 import { setStatusHandler } from "./setStatus.handler";
 import { setStatusInput } from "./setStatus.schema";
+import { setRolesInput } from "../role/role.schema";
 import { setScopesHandler, userScopesHandler } from "./scopes.handler";
+import { setRolesHandler } from "./setRoles.handler";
 import { setScopesInput } from "./scopes.schema";
 import { userIdInput } from "./user-id.schema";
 
@@ -20,4 +22,5 @@ export const userRouter = router({
   resetTwoFactor: protectedProcedure.input(userIdInput).mutation(resetTwoFactorHandler),
   scopes: protectedProcedure.input(userIdInput).query(userScopesHandler),
   setScopes: protectedProcedure.input(setScopesInput).mutation(setScopesHandler),
+  setRoles: protectedProcedure.input(setRolesInput).mutation(setRolesHandler),
 });

@@ -1,23 +1,13 @@
 import { TRPCError } from "@trpc/server";
-import { and, count, eq, ne, sql } from "drizzle-orm";
-import { role, userAccount, userRole } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { userAccount } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { roleKeysOf } from "@/server/auth/account";
 import { endUserSessions } from "@/server/auth/sessions";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { findUser, userAudit } from "./find-user";
+import { otherActiveAdmins } from "./last-admin";
 import type { SetStatusInput } from "./setStatus.schema";
-
-/** Active tenant admins other than `userId`. */
-async function otherActiveAdmins(ctx: ProtectedContext, userId: string): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(userRole)
-    .innerJoin(role, and(eq(role.tenantId, userRole.tenantId), eq(role.id, userRole.roleId)))
-    .innerJoin(userAccount, and(eq(userAccount.tenantId, userRole.tenantId), eq(userAccount.id, userRole.userId)))
-    .where(and(eq(userRole.tenantId, ctx.tenant.id), eq(role.key, "tenant_admin"), eq(userAccount.status, "active"), ne(userAccount.id, userId)));
-  return row?.n ?? 0;
-}
 
 /** Users are disabled, never deleted; disabling ends all their sessions at once. */
 export async function setStatusHandler({ ctx, input }: { ctx: ProtectedContext; input: SetStatusInput }) {
