@@ -18,6 +18,7 @@ export async function SignedInPage({ children }: { children: (viewer: Viewer) =>
   const ability = abilityFromPacked(viewer.rules);
   const adminLinks: [string, string][] = [
     ...(ability.can("read", "user") ? ([["/admin/users", "Users"]] as [string, string][]) : []),
+    ...(ability.can("read", "role") ? ([["/admin/roles", "Roles"]] as [string, string][]) : []),
     ...(ability.can("manageSecurity", "tenantSettings") ? ([["/admin/security", "Security"]] as [string, string][]) : []),
   ];
   return (

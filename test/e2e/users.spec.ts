@@ -20,6 +20,7 @@ test("an admin creates a user, sees the temporary password once, and disables th
   expect(temporary).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
 
   await page.getByPlaceholder("Name or email").fill("mariama");
+  await expect(page.getByTestId("user-row")).toHaveCount(1);
   const row = page.getByTestId("user-row").filter({ hasText: "mariama@demo.test" });
   await expect(row).toContainText("Data entry clerk");
 

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { Fragment, useEffect, useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
 import { NewUserForm } from "./new-user-form";
+import { RolesEditor } from "./roles-editor";
 import { ScopesEditor } from "./scopes-editor";
 import { UserActions } from "./user-actions";
 
@@ -20,7 +21,9 @@ export function UsersAdmin({ roles, can }: Props) {
   const [status, setStatus] = useState<"" | "active" | "disabled">("");
   const [roleKey, setRoleKey] = useState("");
   const [notice, setNotice] = useState<{ title: string; secret?: string } | null>(null);
-  const [editingScopes, setEditingScopes] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ userId: string; what: "scopes" | "roles" } | null>(null);
+  const toggleEditor = (userId: string, what: "scopes" | "roles") =>
+    setEditing(editing?.userId === userId && editing.what === what ? null : { userId, what });
 
   useEffect(() => {
     const timer = setTimeout(() => setSearch(searchText.trim()), 250);
@@ -31,6 +34,8 @@ export function UsersAdmin({ roles, can }: Props) {
   const users = useInfiniteQuery(
     trpc.user.list.infiniteQueryOptions(filters, {
       getNextPageParam: (page) => page.next ?? undefined,
+      // Keep showing the current rows while a new filter loads, instead of flashing "Loading".
+      placeholderData: (previous) => previous,
     }),
   );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.list.pathKey() });
@@ -131,17 +136,26 @@ export function UsersAdmin({ roles, can }: Props) {
                 </td>
                 <td className="px-4 py-2 text-right">
                   <div className="flex flex-wrap justify-end gap-1.5">
-                    <button type="button" onClick={() => setEditingScopes(editingScopes === user.id ? null : user.id)} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+                    {can.update && (
+                      <button type="button" onClick={() => toggleEditor(user.id, "roles")} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+                        Roles
+                      </button>
+                    )}
+                    <button type="button" onClick={() => toggleEditor(user.id, "scopes")} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
                       Scopes
                     </button>
                     <UserActions user={user} can={can} onDone={(title, secret) => { setNotice({ title, secret }); void refresh(); }} />
                   </div>
                 </td>
               </tr>
-              {editingScopes === user.id && (
+              {editing?.userId === user.id && (
                 <tr>
                   <td colSpan={5} className="px-4 pb-3">
-                    <ScopesEditor userId={user.id} onClose={() => setEditingScopes(null)} />
+                    {editing.what === "scopes" ? (
+                      <ScopesEditor userId={user.id} onClose={() => setEditing(null)} />
+                    ) : (
+                      <RolesEditor userId={user.id} roleIds={user.roleIds} onSaved={() => void refresh()} onClose={() => setEditing(null)} />
+                    )}
                   </td>
                 </tr>
               )}

@@ -21,6 +21,8 @@ export async function listUsersHandler({ ctx, input }: { ctx: ProtectedContext; 
         select array_agg(r.name order by r.name) from user_role ur
         join role r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
         where ur.tenant_id = user_account.tenant_id and ur.user_id = user_account.id), '{}')`,
+      roleIds: sql<string[]>`coalesce((select array_agg(ur.role_id) from user_role ur
+        where ur.tenant_id = user_account.tenant_id and ur.user_id = user_account.id), '{}')`,
     })
     .from(userAccount)
     .where(
