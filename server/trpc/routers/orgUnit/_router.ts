@@ -3,8 +3,15 @@ import { childrenHandler } from "./children.handler";
 import { childrenInput } from "./children.schema";
 import { searchHandler } from "./search.handler";
 import { searchInput } from "./search.schema";
+import { createUnitHandler, deleteUnitHandler, getUnitHandler, moveUnitHandler, updateUnitHandler } from "./unit.handler";
+import { createUnitInput, moveUnitInput, unitIdInput, updateUnitInput } from "./unit.schema";
 
 export const orgUnitRouter = router({
   children: protectedProcedure.input(childrenInput).query(childrenHandler),
   search: protectedProcedure.input(searchInput).query(searchHandler),
+  get: protectedProcedure.input(unitIdInput).query(getUnitHandler),
+  create: protectedProcedure.input(createUnitInput).mutation(createUnitHandler),
+  update: protectedProcedure.input(updateUnitInput).mutation(updateUnitHandler),
+  move: protectedProcedure.input(moveUnitInput).mutation(moveUnitHandler),
+  delete: protectedProcedure.input(unitIdInput).mutation(deleteUnitHandler),
 });
