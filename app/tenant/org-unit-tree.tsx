@@ -4,16 +4,21 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
 
-/** A lazily loaded tree: each level is fetched when its parent is first expanded. */
-export function OrgUnitTree() {
+type Selection = { selectedId?: string | null; onSelect?: (id: string) => void };
+
+/**
+ * A lazily loaded tree: each level is fetched when its parent is first expanded. With `onSelect`,
+ * a unit's name selects it and the arrow expands it.
+ */
+export function OrgUnitTree(selection: Selection) {
   return (
     <div role="tree" aria-label="Organisation units" className="mt-3">
-      <Level parentId={null} depth={0} />
+      <Level parentId={null} depth={0} selection={selection} />
     </div>
   );
 }
 
-function Level({ parentId, depth }: { parentId: string | null; depth: number }) {
+function Level({ parentId, depth, selection }: { parentId: string | null; depth: number; selection: Selection }) {
   const trpc = useTRPC();
   const { data, isPending, isError } = useQuery(trpc.orgUnit.children.queryOptions({ parentId }));
 
@@ -24,7 +29,7 @@ function Level({ parentId, depth }: { parentId: string | null; depth: number }) 
   return (
     <ul role="group">
       {data.map((unit) => (
-        <Node key={unit.id} unit={unit} depth={depth} />
+        <Node key={unit.id} unit={unit} depth={depth} selection={selection} />
       ))}
     </ul>
   );
@@ -32,24 +37,34 @@ function Level({ parentId, depth }: { parentId: string | null; depth: number }) 
 
 type Unit = { id: string; name: string; code: string | null; level: number; childCount: number };
 
-function Node({ unit, depth }: { unit: Unit; depth: number }) {
+function Node({ unit, depth, selection }: { unit: Unit; depth: number; selection: Selection }) {
   const [open, setOpen] = useState(false);
   const expandable = unit.childCount > 0;
+  const selected = selection.selectedId === unit.id;
+  const { onSelect } = selection;
   return (
-    <li role="treeitem" aria-expanded={expandable ? open : undefined} aria-selected={false}>
-      <button
-        type="button"
-        onClick={() => expandable && setOpen((value) => !value)}
-        className="flex w-full items-center gap-2 rounded px-1 py-1 text-left text-sm hover:bg-canopy-50"
-        style={{ paddingLeft: depth * 20 + 4 }}
-      >
-        <span aria-hidden className="inline-block w-4 text-slate-500">
-          {expandable ? (open ? "▾" : "▸") : ""}
-        </span>
-        <span>{unit.name}</span>
-        {expandable && <span className="text-xs text-slate-500">{unit.childCount}</span>}
-      </button>
-      {open && <Level parentId={unit.id} depth={depth + 1} />}
+    <li role="treeitem" aria-expanded={expandable ? open : undefined} aria-selected={selected}>
+      <div className={`flex items-center rounded text-sm ${selected ? "bg-canopy-100" : "hover:bg-canopy-50"}`} style={{ paddingLeft: depth * 20 + 4 }}>
+        {onSelect ? (
+          <>
+            <button type="button" aria-label={`${open ? "Collapse" : "Expand"} ${unit.name}`} disabled={!expandable} onClick={() => setOpen((v) => !v)} className="w-5 py-1 text-slate-500">
+              {expandable ? (open ? "▾" : "▸") : ""}
+            </button>
+            <button type="button" onClick={() => onSelect(unit.id)} className="flex-1 py-1 text-left">
+              {unit.name} {expandable && <span className="text-xs text-slate-500">{unit.childCount}</span>}
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => expandable && setOpen((value) => !value)} className="flex w-full items-center gap-2 px-1 py-1 text-left">
+            <span aria-hidden className="inline-block w-4 text-slate-500">
+              {expandable ? (open ? "▾" : "▸") : ""}
+            </span>
+            <span>{unit.name}</span>
+            {expandable && <span className="text-xs text-slate-500">{unit.childCount}</span>}
+          </button>
+        )}
+      </div>
+      {open && <Level parentId={unit.id} depth={depth + 1} selection={selection} />}
     </li>
   );
 }

@@ -19,6 +19,7 @@ export async function SignedInPage({ children }: { children: (viewer: Viewer) =>
   const adminLinks: [string, string][] = [
     ...(ability.can("read", "user") ? ([["/admin/users", "Users"]] as [string, string][]) : []),
     ...(ability.can("read", "role") ? ([["/admin/roles", "Roles"]] as [string, string][]) : []),
+    ...(ability.can("update", "orgUnit") ? ([["/admin/org-units", "Org units"]] as [string, string][]) : []),
     ...(ability.can("manageSecurity", "tenantSettings") ? ([["/admin/security", "Security"]] as [string, string][]) : []),
   ];
   return (

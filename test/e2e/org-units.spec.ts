@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { at, completeSecondFactor, DEMO_TOTP_SECRET, signIn } from "./helpers";
+
+const DEMO = "demo.localhost";
+
+test("an admin creates a facility and moves a chiefdom to another district", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, DEMO, "admin@demo.test");
+  await completeSecondFactor(page, DEMO, DEMO_TOTP_SECRET);
+  await page.getByRole("link", { name: "Org units" }).click();
+  await expect(page).toHaveURL(at(DEMO, "/admin/org-units"));
+
+  await page.getByLabel("Find a unit").fill("Baoma");
+  await page.getByRole("button", { name: "Sierra Leone › Bo › Baoma", exact: true }).click();
+  const panel = page.getByTestId("unit-panel");
+  await expect(panel).toContainText("Chiefdom");
+
+  const addChild = panel.getByRole("form", { name: "Add a child unit" });
+  await addChild.getByLabel("New child unit").fill("Canopy Test Health Post");
+  await addChild.getByRole("button", { name: "Add" }).click();
+  await expect(panel.getByRole("status")).toHaveText("Added under Baoma.");
+
+  await panel.getByRole("textbox", { name: "Move under" }).fill("Kenema");
+  await panel.getByRole("option", { name: "Sierra Leone › Kenema", exact: true }).click();
+  await panel.getByRole("button", { name: "Move Baoma here" }).click();
+  await expect(panel.getByRole("status")).toHaveText("Moved Baoma with everything below it.");
+  await expect(panel.getByRole("navigation", { name: "Breadcrumbs" })).toContainText("Sierra Leone › Kenema › Baoma");
+
+  await page.getByLabel("Find a unit").fill("Canopy Test Health Post");
+  await expect(page.getByRole("list", { name: "Matching units" })).toContainText("Sierra Leone › Kenema › Baoma › Canopy Test Health Post");
+});
