@@ -62,3 +62,36 @@ export const orgUnitLevel = pgTable(
     tenantIsolation(),
   ],
 );
+
+/** Named sets of units across the tree ("Hospitals", "Private clinics"). */
+export const orgUnitGroup = pgTable(
+  "org_unit_group",
+  {
+    ...tenantKey(),
+    name: text().notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenant.id] }),
+    uniqueIndex().on(t.tenantId, t.name),
+    tenantIsolation(),
+  ],
+);
+
+export const orgUnitGroupMember = pgTable(
+  "org_unit_group_member",
+  {
+    ...tenantKey(),
+    groupId: uuid().notNull(),
+    orgUnitId: uuid().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.groupId], foreignColumns: [orgUnitGroup.tenantId, orgUnitGroup.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }).onDelete("cascade"),
+    uniqueIndex().on(t.tenantId, t.groupId, t.orgUnitId),
+    index().on(t.tenantId, t.orgUnitId),
+    tenantIsolation(),
+  ],
+);

@@ -29,3 +29,18 @@ test("an admin creates a facility and moves a chiefdom to another district", asy
   await page.getByLabel("Find a unit").fill("Canopy Test Health Post");
   await expect(page.getByRole("list", { name: "Matching units" })).toContainText("Sierra Leone › Kenema › Baoma › Canopy Test Health Post");
 });
+
+test("an admin names a level and groups units", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, DEMO, "admin@demo.test");
+  await completeSecondFactor(page, DEMO, DEMO_TOTP_SECRET);
+  await page.goto(at(DEMO, "/admin/org-units"));
+  await page.getByLabel("New group name").fill("Hospitals");
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("region", { name: "Groups" })).toContainText("Hospitals0 unit(s)");
+
+  await page.getByLabel("Find a unit").fill("Ngelehun CHC");
+  await page.getByRole("button", { name: /Ngelehun CHC$/ }).click();
+  await page.getByTestId("unit-panel").getByLabel("Hospitals").check();
+  await expect(page.getByRole("region", { name: "Groups" })).toContainText("Hospitals1 unit(s)");
+});

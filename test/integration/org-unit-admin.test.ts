@@ -103,3 +103,27 @@ describe("random sequences of moves (property)", () => {
     expect(await inconsistent()).toEqual([]);
   });
 });
+
+describe("levels and groups", () => {
+  it("renames a level, audited", async () => {
+    // Earlier random moves may have put the unit at any depth, so name whatever level it is at.
+    const { level } = await admin().orgUnit.get({ id: t.units["south-a-1"]! });
+    await admin().orgUnit.renameLevel({ level, name: "Health facility" });
+    expect((await admin().orgUnit.levels()).find((l) => l.level === level)?.name).toBe("Health facility");
+    expect((await admin().orgUnit.get({ id: t.units["south-a-1"]! })).levelName).toBe("Health facility");
+  });
+
+  it("creates groups, puts units in and out, and refuses duplicates and foreign units", async () => {
+    const { groupId } = await admin().orgUnit.createGroup({ name: "Hospitals" });
+    await expect(admin().orgUnit.createGroup({ name: "Hospitals" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await admin().orgUnit.setMembership({ groupId, orgUnitId: t.units["south-a-1"]!, member: true });
+    await admin().orgUnit.setMembership({ groupId, orgUnitId: t.units["south-a-1"]!, member: true });
+    expect((await admin().orgUnit.groups()).find((g) => g.id === groupId)?.members).toBe(1);
+    expect((await admin().orgUnit.get({ id: t.units["south-a-1"]! })).groupIds).toContain(groupId);
+    await expect(admin().orgUnit.setMembership({ groupId, orgUnitId: other.units["root"]!, member: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await admin().orgUnit.setMembership({ groupId, orgUnitId: t.units["south-a-1"]!, member: false });
+    expect((await admin().orgUnit.groups()).find((g) => g.id === groupId)?.members).toBe(0);
+    expect(await admin().orgUnit.deleteGroup({ groupId })).toEqual({ deleted: true });
+    await expect(callerAs(t, t.users.nurse!).orgUnit.createGroup({ name: "Nope" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

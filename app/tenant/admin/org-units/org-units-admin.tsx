@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
 import { OrgUnitTree } from "../../org-unit-tree";
+import { LevelsAndGroups } from "./levels-and-groups";
 import { UnitPanel } from "./unit-panel";
 
 /** Find a unit by name or browse the tree; the chosen unit opens on the right. */
@@ -20,6 +21,7 @@ export function OrgUnitsAdmin({ can }: { can: { create: boolean; delete: boolean
   const results = useQuery({ ...trpc.orgUnit.search.queryOptions({ query: query || "-", limit: 10 }), enabled: query.length > 0 });
 
   return (
+    <>
     <div className="mt-6 grid gap-6 md:grid-cols-2">
       <div>
         <label className="block text-sm">
@@ -55,5 +57,7 @@ export function OrgUnitsAdmin({ can }: { can: { create: boolean; delete: boolean
         )}
       </div>
     </div>
+    <LevelsAndGroups />
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/server/trpc/react";
 import { OrgUnitPicker, type PickedUnit } from "../users/org-unit-picker";
+import { UnitGroups } from "./unit-groups";
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1";
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim();
@@ -74,6 +75,8 @@ export function UnitPanel(props: { id: string; can: { create: boolean; delete: b
         <label>Closed<input name="closedDate" type="date" defaultValue={u.closedDate ?? ""} className={field} /></label>
         <button type="submit" className="col-span-2 justify-self-start rounded-md bg-canopy-600 px-3 py-1 font-medium text-white">Save changes</button>
       </form>
+
+      <UnitGroups unitId={u.id} groupIds={u.groupIds} />
 
       {props.can.create && (
         <form

@@ -1,6 +1,8 @@
 import { protectedProcedure, router } from "@/server/trpc/init";
 import { childrenHandler } from "./children.handler";
 import { childrenInput } from "./children.schema";
+import { createGroupHandler, deleteGroupHandler, groupsHandler, levelsHandler, renameLevelHandler, setMembershipHandler } from "./groups.handler";
+import { createGroupInput, groupIdInput, membershipInput, renameLevelInput } from "./groups.schema";
 import { searchHandler } from "./search.handler";
 import { searchInput } from "./search.schema";
 import { createUnitHandler, deleteUnitHandler, getUnitHandler, moveUnitHandler, updateUnitHandler } from "./unit.handler";
@@ -14,4 +16,10 @@ export const orgUnitRouter = router({
   update: protectedProcedure.input(updateUnitInput).mutation(updateUnitHandler),
   move: protectedProcedure.input(moveUnitInput).mutation(moveUnitHandler),
   delete: protectedProcedure.input(unitIdInput).mutation(deleteUnitHandler),
+  levels: protectedProcedure.query(levelsHandler),
+  renameLevel: protectedProcedure.input(renameLevelInput).mutation(renameLevelHandler),
+  groups: protectedProcedure.query(groupsHandler),
+  createGroup: protectedProcedure.input(createGroupInput).mutation(createGroupHandler),
+  deleteGroup: protectedProcedure.input(groupIdInput).mutation(deleteGroupHandler),
+  setMembership: protectedProcedure.input(membershipInput).mutation(setMembershipHandler),
 });

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import { orgUnit, orgUnitLevel, userScope } from "@/db/schema";
+import { orgUnit, orgUnitGroupMember, orgUnitLevel, userScope } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import { databaseError } from "@/server/trpc/db-errors";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
@@ -48,7 +48,7 @@ function explain(error: unknown): never {
 export async function getUnitHandler({ ctx, input }: { ctx: ProtectedContext; input: UnitIdInput }) {
   ensureCan(ctx, "read", "orgUnit");
   const unit = await findUnit(ctx, input.id);
-  const [ancestors, [levelRow], [children], [descendants]] = await Promise.all([
+  const [ancestors, [levelRow], [children], [descendants], groups] = await Promise.all([
     ctx.db
       .select({ id: orgUnit.id, name: orgUnit.name })
       .from(orgUnit)
@@ -57,6 +57,10 @@ export async function getUnitHandler({ ctx, input }: { ctx: ProtectedContext; in
     ctx.db.select({ name: orgUnitLevel.name }).from(orgUnitLevel).where(and(eq(orgUnitLevel.tenantId, ctx.tenant.id), eq(orgUnitLevel.level, unit.level))),
     ctx.db.select({ n: count() }).from(orgUnit).where(and(eq(orgUnit.tenantId, ctx.tenant.id), eq(orgUnit.parentId, unit.id))),
     ctx.db.select({ n: count() }).from(orgUnit).where(and(eq(orgUnit.tenantId, ctx.tenant.id), sql`${orgUnit.path} <@ ${unit.path}::ltree`)),
+    ctx.db
+      .select({ groupId: orgUnitGroupMember.groupId })
+      .from(orgUnitGroupMember)
+      .where(and(eq(orgUnitGroupMember.tenantId, ctx.tenant.id), eq(orgUnitGroupMember.orgUnitId, unit.id))),
   ]);
   return {
     ...snapshot(unit),
@@ -66,6 +70,7 @@ export async function getUnitHandler({ ctx, input }: { ctx: ProtectedContext; in
     breadcrumbs: ancestors,
     children: children?.n ?? 0,
     descendants: (descendants?.n ?? 1) - 1,
+    groupIds: groups.map((g) => g.groupId),
   };
 }
 
