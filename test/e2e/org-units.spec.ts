@@ -44,3 +44,26 @@ test("an admin names a level and groups units", async ({ page }) => {
   await page.getByTestId("unit-panel").getByLabel("Hospitals").check();
   await expect(page.getByRole("region", { name: "Groups" })).toContainText("Hospitals1 unit(s)");
 });
+
+test("an admin checks a CSV file, sees its problems, then imports a clean one with progress", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, DEMO, "admin@demo.test");
+  await completeSecondFactor(page, DEMO, DEMO_TOTP_SECRET);
+  await page.goto(at(DEMO, "/admin/org-units"));
+  const file = page.getByLabel("Organisation-unit file");
+
+  await file.setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from("id,name,parent_id\nE2E-X,Lost post,NO-SUCH-PARENT\n") });
+  await expect(page.getByTestId("import-check")).toContainText("its parent “NO-SUCH-PARENT” is neither in the file nor in the tree");
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+
+  await file.setInputFiles({
+    name: "new-posts.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("id,name,parent_id\nE2E-A,E2E Post A,O6uvpzGd5pu\nE2E-B,E2E Post B,E2E-A\n"),
+  });
+  await expect(page.getByTestId("import-check")).toContainText("Ready: 2 new unit(s)");
+  await page.getByRole("button", { name: "Import 2 unit(s)" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Imported" })).toHaveText("Imported 2 unit(s).");
+  await page.getByLabel("Find a unit").fill("E2E Post B");
+  await expect(page.getByRole("list", { name: "Matching units" })).toContainText("Sierra Leone › Bo › E2E Post A › E2E Post B");
+});

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
 import { OrgUnitTree } from "../../org-unit-tree";
+import { ImportExport } from "./import-export";
 import { LevelsAndGroups } from "./levels-and-groups";
 import { UnitPanel } from "./unit-panel";
 
@@ -58,6 +59,7 @@ export function OrgUnitsAdmin({ can }: { can: { create: boolean; delete: boolean
       </div>
     </div>
     <LevelsAndGroups />
+    {can.create && <ImportExport />}
     </>
   );
 }

@@ -3,6 +3,8 @@ import { childrenHandler } from "./children.handler";
 import { childrenInput } from "./children.schema";
 import { createGroupHandler, deleteGroupHandler, groupsHandler, levelsHandler, renameLevelHandler, setMembershipHandler } from "./groups.handler";
 import { createGroupInput, groupIdInput, membershipInput, renameLevelInput } from "./groups.schema";
+import { checkImportHandler, exportHandler, importBatchHandler } from "./import.handler";
+import { checkImportInput, importBatchInput } from "./import.schema";
 import { searchHandler } from "./search.handler";
 import { searchInput } from "./search.schema";
 import { createUnitHandler, deleteUnitHandler, getUnitHandler, moveUnitHandler, updateUnitHandler } from "./unit.handler";
@@ -22,4 +24,7 @@ export const orgUnitRouter = router({
   createGroup: protectedProcedure.input(createGroupInput).mutation(createGroupHandler),
   deleteGroup: protectedProcedure.input(groupIdInput).mutation(deleteGroupHandler),
   setMembership: protectedProcedure.input(membershipInput).mutation(setMembershipHandler),
+  checkImport: protectedProcedure.input(checkImportInput).mutation(checkImportHandler),
+  importBatch: protectedProcedure.input(importBatchInput).mutation(importBatchHandler),
+  export: protectedProcedure.query(exportHandler),
 });
