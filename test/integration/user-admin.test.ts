@@ -149,3 +149,21 @@ describe("listing users", () => {
     expect((await admin().user.list({ status: "disabled" })).users).toEqual([]);
   });
 });
+
+describe("editing users and filtering by unit", () => {
+  it("corrects a user's name and email, audited, refusing a taken address", async () => {
+    expect(await admin().user.update({ userId: t.users.clerk!, displayName: "Clerk Renamed", email: "Clerk.Renamed@users.test" })).toEqual({
+      displayName: "Clerk Renamed",
+      email: "clerk.renamed@users.test",
+    });
+    await expect(admin().user.update({ userId: t.users.clerk!, displayName: "X", email: `admin@${t.slug}.test` })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(admin().user.update({ userId: other.users.nurse!, displayName: "X", email: "x@users.test" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lists the users whose scopes lie at or below a unit", async () => {
+    // The fixture nurse captures in Clinic A1 and searches in North A; the admin captures at the root.
+    expect((await admin().user.list({ orgUnitId: t.units["north-a"]! })).users.map((u) => u.email)).toEqual([`nurse@${t.slug}.test`]);
+    expect((await admin().user.list({ orgUnitId: t.units["south"]! })).users).toEqual([]);
+    expect((await admin().user.list({ orgUnitId: t.units["root"]! })).users.map((u) => u.email)).toContain(`admin@${t.slug}.test`);
+  });
+});

@@ -5,7 +5,9 @@ import { Fragment, useEffect, useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
 import { NewUserForm } from "./new-user-form";
 import { RolesEditor } from "./roles-editor";
+import { OrgUnitPicker, type PickedUnit } from "./org-unit-picker";
 import { ScopesEditor } from "./scopes-editor";
+import { UserDetailsEditor } from "./user-details-editor";
 import { UserActions } from "./user-actions";
 
 type Props = {
@@ -21,8 +23,9 @@ export function UsersAdmin({ roles, can }: Props) {
   const [status, setStatus] = useState<"" | "active" | "disabled">("");
   const [roleKey, setRoleKey] = useState("");
   const [notice, setNotice] = useState<{ title: string; secret?: string } | null>(null);
-  const [editing, setEditing] = useState<{ userId: string; what: "scopes" | "roles" } | null>(null);
-  const toggleEditor = (userId: string, what: "scopes" | "roles") =>
+  const [unitFilter, setUnitFilter] = useState<PickedUnit[]>([]);
+  const [editing, setEditing] = useState<{ userId: string; what: "scopes" | "roles" | "details" } | null>(null);
+  const toggleEditor = (userId: string, what: "scopes" | "roles" | "details") =>
     setEditing(editing?.userId === userId && editing.what === what ? null : { userId, what });
 
   useEffect(() => {
@@ -30,7 +33,13 @@ export function UsersAdmin({ roles, can }: Props) {
     return () => clearTimeout(timer);
   }, [searchText]);
 
-  const filters = { search: search || undefined, status: status || undefined, roleKey: roleKey || undefined, limit: 25 };
+  const filters = {
+    search: search || undefined,
+    status: status || undefined,
+    roleKey: roleKey || undefined,
+    orgUnitId: unitFilter[0]?.id,
+    limit: 25,
+  };
   const users = useInfiniteQuery(
     trpc.user.list.infiniteQueryOptions(filters, {
       getNextPageParam: (page) => page.next ?? undefined,
@@ -103,6 +112,7 @@ export function UsersAdmin({ roles, can }: Props) {
             ))}
           </select>
         </label>
+        <OrgUnitPicker label="Works in" value={unitFilter} onChange={(units) => setUnitFilter(units.slice(-1))} />
       </div>
 
       {users.isPending ? (
@@ -137,6 +147,11 @@ export function UsersAdmin({ roles, can }: Props) {
                 <td className="px-4 py-2 text-right">
                   <div className="flex flex-wrap justify-end gap-1.5">
                     {can.update && (
+                      <button type="button" onClick={() => toggleEditor(user.id, "details")} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
+                        Edit
+                      </button>
+                    )}
+                    {can.update && (
                       <button type="button" onClick={() => toggleEditor(user.id, "roles")} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
                         Roles
                       </button>
@@ -153,6 +168,8 @@ export function UsersAdmin({ roles, can }: Props) {
                   <td colSpan={5} className="px-4 pb-3">
                     {editing.what === "scopes" ? (
                       <ScopesEditor userId={user.id} onClose={() => setEditing(null)} />
+                    ) : editing.what === "details" ? (
+                      <UserDetailsEditor user={user} onSaved={() => void refresh()} onClose={() => setEditing(null)} />
                     ) : (
                       <RolesEditor userId={user.id} roleIds={user.roleIds} onSaved={() => void refresh()} onClose={() => setEditing(null)} />
                     )}

@@ -11,12 +11,15 @@ import { setRolesInput } from "../role/role.schema";
 import { setScopesHandler, userScopesHandler } from "./scopes.handler";
 import { setRolesHandler } from "./setRoles.handler";
 import { setScopesInput } from "./scopes.schema";
+import { updateUserHandler } from "./update.handler";
+import { updateUserInput } from "./update.schema";
 import { userIdInput } from "./user-id.schema";
 
 /** Administration of the tenant's user accounts. */
 export const userRouter = router({
   list: protectedProcedure.input(listUsersInput).query(listUsersHandler),
   create: protectedProcedure.input(createUserInput).mutation(createUserHandler),
+  update: protectedProcedure.input(updateUserInput).mutation(updateUserHandler),
   setStatus: protectedProcedure.input(setStatusInput).mutation(setStatusHandler),
   resetPassword: protectedProcedure.input(userIdInput).mutation(resetPasswordHandler),
   resetTwoFactor: protectedProcedure.input(userIdInput).mutation(resetTwoFactorHandler),

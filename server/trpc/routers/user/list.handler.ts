@@ -31,6 +31,11 @@ export async function listUsersHandler({ ctx, input }: { ctx: ProtectedContext; 
         pattern ? or(ilike(userAccount.email, pattern), ilike(userAccount.displayName, pattern)) : undefined,
         input.status ? eq(userAccount.status, input.status) : undefined,
         input.cursor ? gt(userAccount.email, input.cursor) : undefined,
+        input.orgUnitId
+          ? sql`exists (select 1 from user_scope s join org_unit u on u.tenant_id = s.tenant_id and u.id = s.org_unit_id
+              where s.tenant_id = user_account.tenant_id and s.user_id = user_account.id
+                and u.path <@ (select o.path from org_unit o where o.tenant_id = user_account.tenant_id and o.id = ${input.orgUnitId}))`
+          : undefined,
         input.roleKey
           ? sql`exists (select 1 from user_role ur join role r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
               where ur.tenant_id = user_account.tenant_id and ur.user_id = user_account.id and r.key = ${input.roleKey})`
