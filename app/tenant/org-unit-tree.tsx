@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
 
-type Selection = { selectedId?: string | null; onSelect?: (id: string) => void };
+type Selection = { selectedId?: string | null; onSelect?: (unit: { id: string; name: string }) => void };
 
 /**
  * A lazily loaded tree: each level is fetched when its parent is first expanded. With `onSelect`,
@@ -28,12 +28,20 @@ function Level({ parentId, depth, selection }: { parentId: string | null; depth:
 
   return (
     <ul role="group">
+      {data.length >= CHILDREN_SHOWN && (
+        <li className="py-1 text-xs text-slate-500" style={{ paddingLeft: depth * 20 + 4 }}>
+          Only the first {CHILDREN_SHOWN.toLocaleString()} are listed here; search by name to find the others.
+        </li>
+      )}
       {data.map((unit) => (
         <Node key={unit.id} unit={unit} depth={depth} selection={selection} />
       ))}
     </ul>
   );
 }
+
+/** The server lists at most this many children of one unit (orgUnit.children). */
+const CHILDREN_SHOWN = 2000;
 
 type Unit = { id: string; name: string; code: string | null; level: number; childCount: number };
 
@@ -50,7 +58,7 @@ function Node({ unit, depth, selection }: { unit: Unit; depth: number; selection
             <button type="button" aria-label={`${open ? "Collapse" : "Expand"} ${unit.name}`} disabled={!expandable} onClick={() => setOpen((v) => !v)} className="w-5 py-1 text-slate-500">
               {expandable ? (open ? "▾" : "▸") : ""}
             </button>
-            <button type="button" onClick={() => onSelect(unit.id)} className="flex-1 py-1 text-left">
+            <button type="button" onClick={() => onSelect({ id: unit.id, name: unit.name })} className="flex-1 py-1 text-left">
               {unit.name} {expandable && <span className="text-xs text-slate-500">{unit.childCount}</span>}
             </button>
           </>

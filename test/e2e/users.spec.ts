@@ -30,7 +30,13 @@ test("an admin creates a user, sees the temporary password once, and disables th
   await editor.getByRole("option", { name: /Bo › Badjia › Ngelehun CHC/ }).click();
   await editor.getByRole("textbox", { name: "Also searches in" }).fill("Badjia");
   await editor.getByRole("option", { name: "Sierra Leone › Bo › Badjia", exact: true }).click();
+  // Analytics chosen by browsing the tree instead of searching.
+  const analytics = editor.locator("div.text-sm", { has: page.getByRole("textbox", { name: "Sees aggregates for" }) });
+  await analytics.getByRole("button", { name: "Browse tree" }).click();
+  await analytics.getByRole("button", { name: /^Sierra Leone \d+$/ }).click();
+  await expect(editor.getByRole("list", { name: "Sees aggregates for: chosen units" })).toContainText("Sierra Leone");
   await editor.getByRole("button", { name: "Save scopes" }).click();
+  await expect(editor.getByTestId("effective-scopes")).toContainText("Aggregates for Sierra Leone: 1 national, 13 districts");
   await expect(editor.getByTestId("effective-scopes")).toContainText("Captures in Ngelehun CHC.");
   await expect(editor.getByTestId("effective-scopes")).toContainText(/Searches in Badjia: 1 chiefdom, \d+ facilities/);
 
@@ -43,7 +49,7 @@ test("an admin creates a user, sees the temporary password once, and disables th
   await herPage.getByRole("button", { name: "Save and continue" }).click();
   await herPage.getByRole("link", { name: "Profile" }).click();
   await expect(herPage.getByTestId("my-scopes")).toContainText("You capture data in Ngelehun CHC.");
-  await expect(herPage.getByTestId("my-scopes")).toContainText("(the same as where you capture)");
+  await expect(herPage.getByTestId("my-scopes")).toContainText("You see aggregate figures for Sierra Leone: 1 national, 13 districts");
   await row.getByRole("button", { name: "Disable" }).click();
   await row.getByRole("button", { name: "Confirm" }).click();
   await expect(row).toContainText("Disabled");

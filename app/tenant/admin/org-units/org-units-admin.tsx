@@ -42,7 +42,7 @@ export function OrgUnitsAdmin({ can }: { can: { create: boolean; delete: boolean
           </ul>
         )}
         <div className="mt-4 rounded-lg border border-slate-200 bg-white p-2">
-          <OrgUnitTree key={treeVersion} selectedId={selected} onSelect={setSelected} />
+          <OrgUnitTree key={treeVersion} selectedId={selected} onSelect={(unit) => setSelected(unit.id)} />
         </div>
       </div>
       <div>

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
+import { OrgUnitTree } from "../../org-unit-tree";
 
 export type PickedUnit = { id: string; name: string };
 
@@ -12,6 +13,10 @@ export function OrgUnitPicker({ label, value, onChange }: { label: string; value
   const inputId = useId();
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
+  const [browsing, setBrowsing] = useState(false);
+  const add = (unit: PickedUnit) => {
+    if (!value.some((u) => u.id === unit.id)) onChange([...value, unit]);
+  };
   useEffect(() => {
     const timer = setTimeout(() => setQuery(text.trim()), 250);
     return () => clearTimeout(timer);
@@ -34,7 +39,17 @@ export function OrgUnitPicker({ label, value, onChange }: { label: string; value
           </li>
         ))}
       </ul>
-      <input id={inputId} value={text} onChange={(e) => setText(e.target.value)} placeholder="Search units to add" className="mt-1 w-72 rounded-md border border-slate-300 px-2 py-1" />
+      <div className="flex items-center gap-2">
+        <input id={inputId} value={text} onChange={(e) => setText(e.target.value)} placeholder="Search units to add" className="mt-1 w-72 rounded-md border border-slate-300 px-2 py-1" />
+        <button type="button" onClick={() => setBrowsing((b) => !b)} className="text-canopy-700 underline">
+          {browsing ? "Hide tree" : "Browse tree"}
+        </button>
+      </div>
+      {browsing && (
+        <div className="mt-1 max-h-72 max-w-xl overflow-auto rounded-md border border-slate-200 bg-white p-1">
+          <OrgUnitTree onSelect={add} />
+        </div>
+      )}
       {query && results.data && (
         <ul className="mt-1 max-w-xl rounded-md border border-slate-200 bg-white" role="listbox" aria-label={`${label}: matching units`}>
           {results.data.length === 0 && <li className="px-2 py-1 text-slate-500">No unit matches “{query}”.</li>}
@@ -45,7 +60,7 @@ export function OrgUnitPicker({ label, value, onChange }: { label: string; value
                 role="option"
                 aria-selected={value.some((u) => u.id === unit.id)}
                 onClick={() => {
-                  if (!value.some((u) => u.id === unit.id)) onChange([...value, { id: unit.id, name: unit.name }]);
+                  add({ id: unit.id, name: unit.name });
                   setText("");
                 }}
                 className="w-full px-2 py-1 text-left hover:bg-canopy-50"
