@@ -1,10 +1,11 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { orgUnit } from "@/db/schema";
-import type { ProtectedContext } from "@/server/trpc/init";
+import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import type { ChildrenInput } from "./children.schema";
 
 /** One level of the tree, loaded when a node is expanded, with each unit's number of children. */
 export async function childrenHandler({ ctx, input }: { ctx: ProtectedContext; input: ChildrenInput }) {
+  ensureCan(ctx, "read", "orgUnit");
   return ctx.db
     .select({
       id: orgUnit.id,
