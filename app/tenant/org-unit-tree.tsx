@@ -5,16 +5,35 @@ import { useState } from "react";
 import { useTRPC } from "@/server/trpc/react";
 
 type Selection = { selectedId?: string | null; onSelect?: (unit: { id: string; name: string }) => void };
+type Props = Selection & {
+  /** "tenant" starts at the tree's roots; "scope" at the caller's own scope roots. */
+  from?: "tenant" | "scope";
+};
 
 /**
  * A lazily loaded tree: each level is fetched when its parent is first expanded. With `onSelect`,
  * a unit's name selects it and the arrow expands it.
  */
-export function OrgUnitTree(selection: Selection) {
+export function OrgUnitTree({ from = "tenant", ...selection }: Props) {
   return (
     <div role="tree" aria-label="Organisation units" className="mt-3">
-      <Level parentId={null} depth={0} selection={selection} />
+      {from === "scope" ? <ScopeRoots selection={selection} /> : <Level parentId={null} depth={0} selection={selection} />}
     </div>
+  );
+}
+
+function ScopeRoots({ selection }: { selection: Selection }) {
+  const trpc = useTRPC();
+  const { data, isPending, isError } = useQuery(trpc.orgUnit.scopeRoots.queryOptions());
+  if (isPending) return <p className="py-1 text-sm text-slate-500">Loading…</p>;
+  if (isError) return <p className="py-1 text-sm text-red-700" role="alert">Could not load organisation units.</p>;
+  if (data.length === 0) return <p className="text-sm text-slate-500">No organisation units are in your scope yet; ask your administrator.</p>;
+  return (
+    <ul role="group">
+      {data.map((unit) => (
+        <Node key={unit.id} unit={unit} depth={0} selection={selection} />
+      ))}
+    </ul>
   );
 }
 

@@ -13,9 +13,9 @@ export default function TenantHome() {
           <p className="mt-1 text-slate-600">You are working in {me.tenant.name}.</p>
           <section className="mt-8 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="org-units-heading">
             <h2 id="org-units-heading" className="text-lg font-semibold">
-              Organisation units
+              Where you work
             </h2>
-            <OrgUnitTree />
+            <OrgUnitTree from="scope" />
           </section>
         </>
       )}

@@ -35,6 +35,8 @@ test("an admin names a level and groups units", async ({ page }) => {
   await signIn(page, DEMO, "admin@demo.test");
   await completeSecondFactor(page, DEMO, DEMO_TOTP_SECRET);
   await page.goto(at(DEMO, "/admin/org-units"));
+  // The group list has loaded, so the page is live before anything is typed.
+  await expect(page.getByRole("region", { name: "Groups" })).toContainText(/No groups yet|unit\(s\)/);
   await page.getByLabel("New group name").fill("Hospitals");
   await page.getByRole("button", { name: "Create" }).click();
   await expect(page.getByRole("region", { name: "Groups" })).toContainText("Hospitals0 unit(s)");
@@ -50,6 +52,7 @@ test("an admin checks a CSV file, sees its problems, then imports a clean one wi
   await signIn(page, DEMO, "admin@demo.test");
   await completeSecondFactor(page, DEMO, DEMO_TOTP_SECRET);
   await page.goto(at(DEMO, "/admin/org-units"));
+  await expect(page.getByRole("region", { name: "Groups" })).toContainText(/No groups yet|unit\(s\)/);
   const file = page.getByLabel("Organisation-unit file");
 
   await file.setInputFiles({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from("id,name,parent_id\nE2E-X,Lost post,NO-SUCH-PARENT\n") });

@@ -47,6 +47,10 @@ test("an admin creates a user, sees the temporary password once, and disables th
   await herPage.getByLabel("New password", { exact: true }).fill("cassava fields at dawn");
   await herPage.getByLabel("New password again").fill("cassava fields at dawn");
   await herPage.getByRole("button", { name: "Save and continue" }).click();
+  // Her home shows only her own part of the tree: Badjia (search) with Ngelehun CHC inside it.
+  const tree = herPage.getByRole("tree", { name: "Organisation units" });
+  await expect(tree.getByRole("button", { name: /^Badjia \d+$/ })).toBeVisible();
+  await expect(tree).not.toContainText("Bombali");
   await herPage.getByRole("link", { name: "Profile" }).click();
   await expect(herPage.getByTestId("my-scopes")).toContainText("You capture data in Ngelehun CHC.");
   await expect(herPage.getByTestId("my-scopes")).toContainText("You see aggregate figures for Sierra Leone: 1 national, 13 districts");

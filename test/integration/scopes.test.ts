@@ -78,3 +78,12 @@ describe("scopes", () => {
     expect(profile.analyticsFromCapture).toBe(true);
   });
 });
+
+describe("orgUnit.scopeRoots", () => {
+  it("starts the home tree at the caller's effective search roots, and at nothing without scopes", async () => {
+    const nurseRoots = await callerAs(t, t.users.nurse!).orgUnit.scopeRoots();
+    expect(nurseRoots.map((u) => u.name)).toEqual(["North A"]);
+    const nobody = await createTenantFixture(owner, "scopes-none");
+    expect(await callerAs(nobody, nobody.users.clerk!).orgUnit.scopeRoots()).toEqual([]);
+  });
+});

@@ -74,7 +74,7 @@ export function ProfileForms({ roleNames }: { roleNames: Record<string, string> 
         <p className="mt-1 text-slate-600">
           Currently <span className="font-medium text-slate-900" data-testid="current-email">{profile.data.email}</span>.
         </p>
-        <form onSubmit={saveEmail} noValidate className="mt-2 space-y-3">
+        <form method="post" onSubmit={saveEmail} noValidate className="mt-2 space-y-3">
           <label className="block">
             <span className="font-medium">New email</span>
             <input name="email" type="email" className={field} />

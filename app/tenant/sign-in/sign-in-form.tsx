@@ -32,7 +32,7 @@ export function SignInForm() {
   }
 
   return (
-    <form onSubmit={submit} className="mt-6 space-y-4">
+    <form method="post" onSubmit={submit} className="mt-6 space-y-4">
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           Email

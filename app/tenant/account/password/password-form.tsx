@@ -50,7 +50,7 @@ export function PasswordForm({ required }: { required: boolean }) {
   }
 
   return (
-    <form onSubmit={submit} className="mt-6 max-w-md space-y-4">
+    <form method="post" onSubmit={submit} className="mt-6 max-w-md space-y-4">
       {!required && (
         <Field id="current-password" label="Current password" value={current} onChange={setCurrent} autoComplete="current-password" />
       )}

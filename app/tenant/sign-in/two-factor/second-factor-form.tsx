@@ -23,7 +23,7 @@ export function SecondFactorForm() {
   }
 
   return (
-    <form onSubmit={submit} className="mt-6 space-y-4">
+    <form method="post" onSubmit={submit} className="mt-6 space-y-4">
       <div>
         <label htmlFor="code" className="block text-sm font-medium">
           Code

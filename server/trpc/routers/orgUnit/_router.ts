@@ -5,6 +5,7 @@ import { createGroupHandler, deleteGroupHandler, groupsHandler, levelsHandler, r
 import { createGroupInput, groupIdInput, membershipInput, renameLevelInput } from "./groups.schema";
 import { checkImportHandler, exportHandler, importBatchHandler } from "./import.handler";
 import { checkImportInput, importBatchInput } from "./import.schema";
+import { scopeRootsHandler } from "./scopeRoots.handler";
 import { searchHandler } from "./search.handler";
 import { searchInput } from "./search.schema";
 import { createUnitHandler, deleteUnitHandler, getUnitHandler, moveUnitHandler, updateUnitHandler } from "./unit.handler";
@@ -13,6 +14,7 @@ import { createUnitInput, moveUnitInput, unitIdInput, updateUnitInput } from "./
 export const orgUnitRouter = router({
   children: protectedProcedure.input(childrenInput).query(childrenHandler),
   search: protectedProcedure.input(searchInput).query(searchHandler),
+  scopeRoots: protectedProcedure.query(scopeRootsHandler),
   get: protectedProcedure.input(unitIdInput).query(getUnitHandler),
   create: protectedProcedure.input(createUnitInput).mutation(createUnitHandler),
   update: protectedProcedure.input(updateUnitInput).mutation(updateUnitHandler),
