@@ -19,6 +19,7 @@ export default function UsersPage() {
             <h1 className="text-2xl font-semibold">Users</h1>
             <p className="mt-1 text-slate-600">Accounts are created here only; people cannot register themselves.</p>
             <UsersAdmin
+              selfEmail={me.email}
               roles={SYSTEM_ROLES.map((r) => ({ key: r.key, name: r.name }))}
               can={{
                 create: ability.can("create", "user"),

@@ -15,7 +15,17 @@ const CONFIRM: Record<Action, string> = {
 };
 
 /** Row actions, each behind a confirmation that says what will happen. */
-export function UserActions({ user, can, onDone }: { user: User; can: { update: boolean; resetTwoFactor: boolean }; onDone: (title: string, secret?: string) => void }) {
+export function UserActions({
+  user,
+  self,
+  can,
+  onDone,
+}: {
+  user: User;
+  self: boolean;
+  can: { update: boolean; resetTwoFactor: boolean };
+  onDone: (title: string, secret?: string) => void;
+}) {
   const trpc = useTRPC();
   const [confirming, setConfirming] = useState<Action | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,8 +71,9 @@ export function UserActions({ user, can, onDone }: { user: User; can: { update: 
   }
 
   const actions: [Action, string][] = [
-    ...(can.update ? [[user.status === "active" ? "disable" : "enable", user.status === "active" ? "Disable" : "Enable"] as [Action, string]] : []),
-    ...(can.update ? [["resetPassword", "Reset password"] as [Action, string]] : []),
+    // One's own account is changed from the profile pages, not disabled or reset from here.
+    ...(can.update && !self ? [[user.status === "active" ? "disable" : "enable", user.status === "active" ? "Disable" : "Enable"] as [Action, string]] : []),
+    ...(can.update && !self ? [["resetPassword", "Reset password"] as [Action, string]] : []),
     ...(can.resetTwoFactor && user.twoFactor ? [["resetTwoFactor", "Reset two-factor"] as [Action, string]] : []),
   ];
   return (

@@ -11,11 +11,13 @@ import { UserDetailsEditor } from "./user-details-editor";
 import { UserActions } from "./user-actions";
 
 type Props = {
+  /** The signed-in admin, whose own account cannot be disabled from here. */
+  selfEmail: string;
   roles: { key: string; name: string }[];
   can: { create: boolean; update: boolean; resetTwoFactor: boolean };
 };
 
-export function UsersAdmin({ roles, can }: Props) {
+export function UsersAdmin({ selfEmail, roles, can }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [searchText, setSearchText] = useState("");
@@ -159,7 +161,7 @@ export function UsersAdmin({ roles, can }: Props) {
                     <button type="button" onClick={() => toggleEditor(user.id, "scopes")} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50">
                       Scopes
                     </button>
-                    <UserActions user={user} can={can} onDone={(title, secret) => { setNotice({ title, secret }); void refresh(); }} />
+                    <UserActions user={user} self={user.email === selfEmail} can={can} onDone={(title, secret) => { setNotice({ title, secret }); void refresh(); }} />
                   </div>
                 </td>
               </tr>
