@@ -2,9 +2,9 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { userAccount } from "@/db/schema";
 import { scopeReport } from "@/server/access/scope-report";
-import { recordAudit } from "@/server/audit/record";
 import { loadAccount } from "@/server/auth/account";
 import { verifyPassword } from "@/server/auth/password";
+import { auditAction } from "@/server/trpc/audit";
 import type { ProtectedContext } from "@/server/trpc/init";
 import type { ChangeEmailInput, UpdateProfileInput } from "./profile.schema";
 
@@ -17,16 +17,7 @@ async function me(ctx: ProtectedContext) {
 const mine = (ctx: ProtectedContext) => and(eq(userAccount.tenantId, ctx.tenant.id), eq(userAccount.id, ctx.session.userId));
 
 const audit = (ctx: ProtectedContext, action: string, details: Record<string, unknown>) =>
-  recordAudit(ctx.db, {
-    tenantId: ctx.tenant.id,
-    actorUserId: ctx.session.userId,
-    action,
-    subjectType: "user",
-    subjectId: ctx.session.userId,
-    ip: ctx.meta.ip,
-    userAgent: ctx.meta.userAgent,
-    details,
-  });
+  auditAction(ctx, { action, subjectType: "user", subjectId: ctx.session.userId, details });
 
 export async function profileHandler({ ctx }: { ctx: ProtectedContext }) {
   const { user, roleKeys } = await me(ctx);

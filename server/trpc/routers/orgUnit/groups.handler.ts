@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, count, eq } from "drizzle-orm";
 import { orgUnit, orgUnitGroup, orgUnitGroupMember, orgUnitLevel } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
+import { auditAction } from "@/server/trpc/audit";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import type { CreateGroupInput, GroupIdInput, MembershipInput, RenameLevelInput } from "./groups.schema";
 
 const audit = (ctx: ProtectedContext, action: string, subjectType: string, subjectId: string, details: Record<string, unknown>) =>
-  recordAudit(ctx.db, { tenantId: ctx.tenant.id, actorUserId: ctx.session.userId, action, subjectType, subjectId, ip: ctx.meta.ip, userAgent: ctx.meta.userAgent, details });
+  auditAction(ctx, { action, subjectType, subjectId, details });
 
 export async function levelsHandler({ ctx }: { ctx: ProtectedContext }) {
   ensureCan(ctx, "read", "orgUnit");

@@ -2,8 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { orgUnit } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
 import { checkImport } from "@/server/services/org-unit-import";
+import { auditAction } from "@/server/trpc/audit";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import type { CheckImportInput, ImportBatchInput } from "./import.schema";
 
@@ -57,13 +57,9 @@ export async function importBatchHandler({ ctx, input }: { ctx: ProtectedContext
       code: row.id,
     })),
   );
-  await recordAudit(ctx.db, {
-    tenantId: ctx.tenant.id,
-    actorUserId: ctx.session.userId,
+  await auditAction(ctx, {
     action: "org_unit.imported",
     subjectType: "org_unit",
-    ip: ctx.meta.ip,
-    userAgent: ctx.meta.userAgent,
     details: { created: check.toCreate.length, codes: check.toCreate.map((row) => row.id) },
   });
   return { created: check.toCreate.length };

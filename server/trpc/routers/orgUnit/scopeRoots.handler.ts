@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { orgUnit } from "@/db/schema";
 import { effectiveScopes, scopeRootsOf } from "@/server/access/scopes";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
+import { treeRow } from "./tree-row";
 
 /** The top of the caller's own part of the tree: their effective search roots (capture ∪ search). */
 export async function scopeRootsHandler({ ctx }: { ctx: ProtectedContext }) {
@@ -9,13 +10,7 @@ export async function scopeRootsHandler({ ctx }: { ctx: ProtectedContext }) {
   const roots = effectiveScopes(await scopeRootsOf(ctx.db, ctx.tenant.id, ctx.session.userId)).search;
   if (roots.length === 0) return [];
   return ctx.db
-    .select({
-      id: orgUnit.id,
-      name: orgUnit.name,
-      code: orgUnit.code,
-      level: orgUnit.level,
-      childCount: sql<number>`(select count(*)::int from org_unit c where c.tenant_id = org_unit.tenant_id and c.parent_id = org_unit.id)`,
-    })
+    .select(treeRow)
     .from(orgUnit)
     .where(and(eq(orgUnit.tenantId, ctx.tenant.id), inArray(orgUnit.id, roots.map((r) => r.id))))
     .orderBy(orgUnit.level, orgUnit.name);

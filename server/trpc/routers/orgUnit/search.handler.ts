@@ -1,14 +1,13 @@
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { orgUnit } from "@/db/schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
+import { containsPattern } from "@/server/trpc/like-pattern";
 import type { SearchInput } from "./search.schema";
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Units whose name or code contains the query, each with its full path of names. */
 export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; input: SearchInput }) {
   ensureCan(ctx, "read", "orgUnit");
-  const pattern = `%${escapeLike(input.query)}%`;
+  const pattern = containsPattern(input.query);
   return ctx.db
     .select({
       id: orgUnit.id,

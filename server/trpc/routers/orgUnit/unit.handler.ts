@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { orgUnit, orgUnitGroupMember, orgUnitLevel, userScope } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
+import { auditAction } from "@/server/trpc/audit";
 import { databaseError } from "@/server/trpc/db-errors";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import type { CreateUnitInput, MoveUnitInput, UnitIdInput, UpdateUnitInput } from "./unit.schema";
@@ -23,16 +23,7 @@ const snapshot = (unit: Unit) => ({
 });
 
 const audit = (ctx: ProtectedContext, action: string, unitId: string, details: Record<string, unknown>) =>
-  recordAudit(ctx.db, {
-    tenantId: ctx.tenant.id,
-    actorUserId: ctx.session.userId,
-    action,
-    subjectType: "org_unit",
-    subjectId: unitId,
-    ip: ctx.meta.ip,
-    userAgent: ctx.meta.userAgent,
-    details,
-  });
+  auditAction(ctx, { action, subjectType: "org_unit", subjectId: unitId, details });
 
 /** Turns the database's refusals into messages a person can act on; anything else stays internal. */
 function explain(error: unknown): never {

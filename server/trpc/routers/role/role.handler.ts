@@ -2,21 +2,12 @@ import { TRPCError } from "@trpc/server";
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { role, userRole } from "@/db/schema";
 import { firstMissingPermission } from "@/server/access/ability";
-import { recordAudit } from "@/server/audit/record";
+import { auditAction } from "@/server/trpc/audit";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import type { RoleFields, RoleIdInput, UpdateRoleInput } from "./role.schema";
 
 const audit = (ctx: ProtectedContext, action: string, roleId: string, details: Record<string, unknown>) =>
-  recordAudit(ctx.db, {
-    tenantId: ctx.tenant.id,
-    actorUserId: ctx.session.userId,
-    action,
-    subjectType: "role",
-    subjectId: roleId,
-    ip: ctx.meta.ip,
-    userAgent: ctx.meta.userAgent,
-    details,
-  });
+  auditAction(ctx, { action, subjectType: "role", subjectId: roleId, details });
 
 /** Nobody builds a role holding a permission they do not hold themselves. */
 function ensureWithinOwn(ctx: ProtectedContext, permissions: readonly string[]) {

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { session } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
+import { auditAction } from "@/server/trpc/audit";
 import type { ProtectedContext } from "@/server/trpc/init";
 import type { EndInput } from "./end.schema";
 
@@ -14,14 +14,10 @@ export async function endHandler({ ctx, input }: { ctx: ProtectedContext; input:
     )
     .returning({ id: session.id });
   if (ended.length === 0) throw new TRPCError({ code: "NOT_FOUND", message: "That session was not found." });
-  await recordAudit(ctx.db, {
-    tenantId: ctx.tenant.id,
-    actorUserId: ctx.session.userId,
+  await auditAction(ctx, {
     action: "session.end",
     subjectType: "session",
     subjectId: input.sessionId,
-    ip: ctx.meta.ip,
-    userAgent: ctx.meta.userAgent,
   });
   return { ended: 1, endedCurrent: input.sessionId === ctx.session.sessionId };
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { tenant } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
 import { loadSecurityPolicy } from "@/server/auth/security-policy";
+import { auditAction } from "@/server/trpc/audit";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import type { UpdateSecurityInput } from "./security.schema";
 
@@ -20,14 +20,10 @@ export async function updateSecurityHandler({ ctx, input }: { ctx: ProtectedCont
     .update(tenant)
     .set({ settings: { ...(row?.settings ?? {}), security: after } })
     .where(eq(tenant.id, ctx.tenant.id));
-  await recordAudit(ctx.db, {
-    tenantId: ctx.tenant.id,
-    actorUserId: ctx.session.userId,
+  await auditAction(ctx, {
     action: "tenant_settings.security_changed",
     subjectType: "tenant",
     subjectId: ctx.tenant.id,
-    ip: ctx.meta.ip,
-    userAgent: ctx.meta.userAgent,
     details: { before, after },
   });
   return after;

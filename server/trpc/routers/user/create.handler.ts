@@ -1,13 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { userAccount, userRole } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
 import { hashPassword } from "@/server/auth/password";
 import { loadSecurityPolicy } from "@/server/auth/security-policy";
 import { temporaryPassword } from "@/server/auth/temporary-password";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import type { CreateUserInput } from "./create.schema";
-import { userAudit } from "./find-user";
+import { auditUserAction } from "./find-user";
 import { grantableRoles } from "./grantable-roles";
 
 /**
@@ -48,6 +47,6 @@ export async function createUserHandler({ ctx, input }: { ctx: ProtectedContext;
     })
     .returning({ id: userAccount.id });
   if (roles.length) await ctx.db.insert(userRole).values(roles.map((r) => ({ tenantId: ctx.tenant.id, userId: created!.id, roleId: r.id })));
-  await recordAudit(ctx.db, userAudit(ctx, "user.created", created!.id, { email: input.email, roles: roles.map((r) => r.key) }));
+  await auditUserAction(ctx, "user.created", created!.id, { email: input.email, roles: roles.map((r) => r.key) });
   return { userId: created!.id, temporaryPassword: password };
 }

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { userAccount } from "@/db/schema";
 import type { UserRow } from "@/server/auth/account";
+import { auditAction } from "@/server/trpc/audit";
 import type { ProtectedContext } from "@/server/trpc/init";
 
 /** A user of the caller's tenant; anyone else — another tenant's, or nobody — is not found. */
@@ -14,16 +15,6 @@ export async function findUser(ctx: ProtectedContext, userId: string): Promise<U
   return user;
 }
 
-/** An audit entry for an administrator's action on a user, with the request's metadata. */
-export function userAudit(ctx: ProtectedContext, action: string, userId: string, details: Record<string, unknown> = {}) {
-  return {
-    tenantId: ctx.tenant.id,
-    actorUserId: ctx.session.userId,
-    action,
-    subjectType: "user",
-    subjectId: userId,
-    ip: ctx.meta.ip,
-    userAgent: ctx.meta.userAgent,
-    details,
-  };
-}
+/** Audits an administrator's action on a user. */
+export const auditUserAction = (ctx: ProtectedContext, action: string, userId: string, details: Record<string, unknown> = {}) =>
+  auditAction(ctx, { action, subjectType: "user", subjectId: userId, details });

@@ -1,14 +1,13 @@
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { userAccount } from "@/db/schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
+import { containsPattern } from "@/server/trpc/like-pattern";
 import type { ListUsersInput } from "./list.schema";
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One page of the tenant's users, ordered by email, with their role names. */
 export async function listUsersHandler({ ctx, input }: { ctx: ProtectedContext; input: ListUsersInput }) {
   ensureCan(ctx, "read", "user");
-  const pattern = input.search ? `%${escapeLike(input.search)}%` : null;
+  const pattern = input.search ? containsPattern(input.search) : null;
   const rows = await ctx.db
     .select({
       id: userAccount.id,

@@ -1,12 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { userAccount } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
 import { hashPassword } from "@/server/auth/password";
 import { loadSecurityPolicy } from "@/server/auth/security-policy";
 import { endUserSessions } from "@/server/auth/sessions";
 import { temporaryPassword } from "@/server/auth/temporary-password";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
-import { findUser, userAudit } from "./find-user";
+import { auditUserAction, findUser } from "./find-user";
 import type { UserIdInput } from "./user-id.schema";
 
 /** A new temporary password (shown once), to be replaced at the next sign-in; all sessions end. */
@@ -25,6 +24,6 @@ export async function resetPasswordHandler({ ctx, input }: { ctx: ProtectedConte
     .set({ passwordHash: await hashPassword(password), passwordMustChange: true, passwordChangedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(userAccount.tenantId, ctx.tenant.id), eq(userAccount.id, user.id)));
   const endedSessions = await endUserSessions(ctx.db, { tenantId: ctx.tenant.id, userId: user.id });
-  await recordAudit(ctx.db, userAudit(ctx, "user.password_reset", user.id, { endedSessions }));
+  await auditUserAction(ctx, "user.password_reset", user.id, { endedSessions });
   return { temporaryPassword: password, endedSessions };
 }

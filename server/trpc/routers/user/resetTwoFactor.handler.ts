@@ -1,9 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { recoveryCode, userAccount } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
 import { endUserSessions } from "@/server/auth/sessions";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
-import { findUser, userAudit } from "./find-user";
+import { auditUserAction, findUser } from "./find-user";
 import type { UserIdInput } from "./user-id.schema";
 
 /** Removes a user's second factor and recovery codes (they enrol again) and ends their sessions. */
@@ -16,6 +15,6 @@ export async function resetTwoFactorHandler({ ctx, input }: { ctx: ProtectedCont
     .where(and(eq(userAccount.tenantId, ctx.tenant.id), eq(userAccount.id, user.id)));
   await ctx.db.delete(recoveryCode).where(and(eq(recoveryCode.tenantId, ctx.tenant.id), eq(recoveryCode.userId, user.id)));
   const endedSessions = await endUserSessions(ctx.db, { tenantId: ctx.tenant.id, userId: user.id });
-  await recordAudit(ctx.db, userAudit(ctx, "two_factor.reset", user.id, { endedSessions }));
+  await auditUserAction(ctx, "two_factor.reset", user.id, { endedSessions });
   return { endedSessions };
 }

@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { userScope } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
 import { scopeReport } from "@/server/access/scope-report";
 import { SCOPE_KINDS, unitsById } from "@/server/access/scopes";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
-import { findUser, userAudit } from "./find-user";
+import { auditUserAction, findUser } from "./find-user";
 import type { SetScopesInput } from "./scopes.schema";
 import type { UserIdInput } from "./user-id.schema";
 
@@ -27,6 +26,6 @@ export async function setScopesHandler({ ctx, input }: { ctx: ProtectedContext; 
   const rows = SCOPE_KINDS.flatMap((kind) => [...new Set(input[kind])].map((orgUnitId) => ({ tenantId: ctx.tenant.id, userId: user.id, kind, orgUnitId })));
   if (rows.length) await ctx.db.insert(userScope).values(rows);
   const after = await scopeReport(ctx.db, ctx.tenant.id, user.id);
-  await recordAudit(ctx.db, userAudit(ctx, "user.scopes_changed", user.id, { before: before.assigned, after: after.assigned }));
+  await auditUserAction(ctx, "user.scopes_changed", user.id, { before: before.assigned, after: after.assigned });
   return after;
 }

@@ -2,10 +2,9 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, inArray } from "drizzle-orm";
 import { role, userRole } from "@/db/schema";
 import { firstMissingPermission } from "@/server/access/ability";
-import { recordAudit } from "@/server/audit/record";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import type { SetRolesInput } from "../role/role.schema";
-import { findUser, userAudit } from "./find-user";
+import { auditUserAction, findUser } from "./find-user";
 import { otherActiveAdmins } from "./last-admin";
 
 /**
@@ -37,6 +36,6 @@ export async function setRolesHandler({ ctx, input }: { ctx: ProtectedContext; i
 
   await ctx.db.delete(userRole).where(and(eq(userRole.tenantId, ctx.tenant.id), eq(userRole.userId, user.id)));
   if (roles.length) await ctx.db.insert(userRole).values(roles.map((r) => ({ tenantId: ctx.tenant.id, userId: user.id, roleId: r.id })));
-  await recordAudit(ctx.db, userAudit(ctx, "user.roles_changed", user.id, { before: current.map((r) => r.name), after: roles.map((r) => r.name) }));
+  await auditUserAction(ctx, "user.roles_changed", user.id, { before: current.map((r) => r.name), after: roles.map((r) => r.name) });
   return { roles: roles.map((r) => r.name) };
 }

@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { userAccount } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
 import { roleKeysOf } from "@/server/auth/account";
 import { endUserSessions } from "@/server/auth/sessions";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
-import { findUser, userAudit } from "./find-user";
+import { auditUserAction, findUser } from "./find-user";
 import { otherActiveAdmins } from "./last-admin";
 import type { SetStatusInput } from "./setStatus.schema";
 
@@ -27,6 +26,6 @@ export async function setStatusHandler({ ctx, input }: { ctx: ProtectedContext; 
     .update(userAccount)
     .set({ status: input.status, updatedAt: sql`now()` })
     .where(and(eq(userAccount.tenantId, ctx.tenant.id), eq(userAccount.id, user.id)));
-  await recordAudit(ctx.db, userAudit(ctx, input.status === "disabled" ? "user.disabled" : "user.enabled", user.id, { endedSessions }));
+  await auditUserAction(ctx, input.status === "disabled" ? "user.disabled" : "user.enabled", user.id, { endedSessions });
   return { status: input.status, endedSessions };
 }

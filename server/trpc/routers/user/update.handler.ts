@@ -1,10 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { userAccount } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record";
 import { loadSecurityPolicy } from "@/server/auth/security-policy";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
-import { findUser, userAudit } from "./find-user";
+import { auditUserAction, findUser } from "./find-user";
 import type { UpdateUserInput } from "./update.schema";
 
 /** An administrator corrects a user's name or sign-in email (allowed domains, unique), audited. */
@@ -25,12 +24,9 @@ export async function updateUserHandler({ ctx, input }: { ctx: ProtectedContext;
     .update(userAccount)
     .set({ displayName: input.displayName, email: input.email, updatedAt: sql`now()` })
     .where(and(eq(userAccount.tenantId, ctx.tenant.id), eq(userAccount.id, user.id)));
-  await recordAudit(
-    ctx.db,
-    userAudit(ctx, "user.updated", user.id, {
-      before: { displayName: user.displayName, email: user.email },
-      after: { displayName: input.displayName, email: input.email },
-    }),
-  );
+  await auditUserAction(ctx, "user.updated", user.id, {
+    before: { displayName: user.displayName, email: user.email },
+    after: { displayName: input.displayName, email: input.email },
+  });
   return { displayName: input.displayName, email: input.email };
 }
