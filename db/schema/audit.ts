@@ -25,6 +25,8 @@ export const auditEvent = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.actorUserId], foreignColumns: [userAccount.tenantId, userAccount.id] }),
     index().on(t.tenantId, t.occurredAt),
+    // "Who accessed this record": a subject's history, newest first.
+    index("audit_subject").on(t.tenantId, t.subjectType, t.subjectId, t.occurredAt),
     // Sign-in history by email, address and user: lockout flags and the Security page read these.
     index("audit_sign_in_email").on(t.tenantId, sql`(details->>'email')`, t.occurredAt).where(sql`action = 'sign_in'`),
     index("audit_sign_in_ip").on(t.tenantId, t.ip, t.occurredAt).where(sql`action = 'sign_in'`),

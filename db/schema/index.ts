@@ -9,3 +9,6 @@ export * from "./password-history";
 export * from "./role";
 export * from "./security-flag";
 export * from "./user-scope";
+export * from "./program";
+export * from "./tracked-entity";
+export * from "./break-glass";

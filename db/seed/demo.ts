@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createSecretBox } from "@/server/auth/secret-box";
-import type { Database } from "../client";
+import type { Database, Transaction } from "../client";
+import { seedDemoPeople } from "./demo-people";
+import { seedDemoPrograms } from "./demo-programs";
+import { DEMO_UNITS, loadDemoTree } from "./demo-tree";
 import { provisionTenant, type TenantSpec } from "./provision-tenant";
 
 type Dhis2Unit = { id: string; name: string; parentId: string | null; level: number };
@@ -12,10 +15,7 @@ function sierraLeoneUnits(): TenantSpec["units"] {
   return units.map((unit) => ({ key: unit.id, name: unit.name, parentKey: unit.parentId }));
 }
 
-const SIERRA_LEONE = "ImspTQPwCqd";
-const BO = "O6uvpzGd5pu";
-const BADJIA = "YuQRtpLP10I";
-const NGELEHUN_CHC = "DiszpKrYNg8";
+const { sierraLeone: SIERRA_LEONE, bo: BO, badjia: BADJIA, ngelehunChc: NGELEHUN_CHC } = DEMO_UNITS;
 
 function demoUsers(totpSecretSealed: string) {
   return {
@@ -24,6 +24,7 @@ function demoUsers(totpSecretSealed: string) {
       // Ngelehun CHC in Badjia chiefdom, Bo district (DESIGN.md §7).
       { email: "nurse@demo.test", displayName: "Fatmata Kamara", roles: ["data_entry_clerk"], scopes: { capture: [NGELEHUN_CHC], search: [BADJIA] } },
       { email: "district@demo.test", displayName: "Mohamed Bangura", roles: ["data_entry_clerk"], scopes: { capture: [BO] } },
+      { email: "supervisor@demo.test", displayName: "Hawa Turay", roles: ["supervisor"], scopes: { capture: [BO] } },
       { email: "analyst@demo.test", displayName: "Isatu Conteh", roles: ["analyst"], scopes: { analytics: [SIERRA_LEONE] } },
       { email: "auditor@demo.test", displayName: "Abdul Koroma", roles: ["auditor"], totpSecretSealed },
     ],
@@ -42,8 +43,20 @@ const acmeUnits: TenantSpec["units"] = [
 ];
 
 /**
+ * The demo's health records: metadata, then people enrolled where they are registered. Badjia
+ * chiefdom enrols some people itself (an owner above every facility), so programs run there too.
+ */
+async function seedDemoRecords(tx: Transaction, tenantId: string): Promise<void> {
+  const tree = await loadDemoTree(tx, tenantId);
+  const runsAt = [...tree.facilities.map((facility) => facility.id), tree.idOf(BADJIA)];
+  const metadata = await seedDemoPrograms(tx, tenantId, runsAt);
+  await seedDemoPeople(tx, tenantId, tree, metadata);
+}
+
+/**
  * Seeds the `demo` and `acme` tenants; a tenant that exists already is left untouched. The demo
- * admin and auditor are enrolled in two-factor with the documented DEMO_TOTP_SECRET.
+ * admin and auditor are enrolled in two-factor with the documented DEMO_TOTP_SECRET. The demo
+ * tenant also gets programs and a few thousand people (db/seed/demo-people-plan.ts).
  */
 export async function seedDemo(
   db: Database,
@@ -57,6 +70,7 @@ export async function seedDemo(
       levels: ["National", "District", "Chiefdom", "Facility"],
       units: sierraLeoneUnits(),
       users: users.demo,
+      populate: seedDemoRecords,
     },
     {
       slug: "acme",

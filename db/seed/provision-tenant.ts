@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
-import type { Database } from "../client";
+import type { Database, Transaction } from "../client";
 import { SYSTEM_ROLES } from "@/server/access/system-roles";
 import { orgUnit, orgUnitLevel, role, tenant, userAccount, userRole, userScope } from "../schema";
 import { withTenant } from "../tenant-transaction";
@@ -22,6 +22,8 @@ export type TenantSpec = {
     totpSecretSealed?: string;
     passwordMustChange?: boolean;
   }[];
+  /** Adds more data (programs, people…) in the same transaction, so a tenant is created whole or not at all. */
+  populate?: (tx: Transaction, tenantId: string) => Promise<void>;
 };
 
 const BATCH = 500;
@@ -84,6 +86,7 @@ export async function provisionTenant(db: Database, spec: TenantSpec, password: 
       ),
     );
     if (scopes.length) await tx.insert(userScope).values(scopes);
+    await spec.populate?.(tx, tenantId);
   });
   return true;
 }

@@ -17,7 +17,15 @@ export const SUBJECTS = [
 export type Subject = (typeof SUBJECTS)[number];
 
 export const CRUD_ACTIONS = ["create", "read", "update", "delete"] as const;
-export const PURPOSE_ACTIONS = ["breakGlass", "transferOwnership", "exportData", "resetTwoFactor", "manageSecurity"] as const;
+export const PURPOSE_ACTIONS = [
+  "breakGlass",
+  "reviewBreakGlass",
+  "accessAllRecords",
+  "transferOwnership",
+  "exportData",
+  "resetTwoFactor",
+  "manageSecurity",
+] as const;
 export type Action = (typeof CRUD_ACTIONS)[number] | (typeof PURPOSE_ACTIONS)[number];
 
 export type Permission = { action: Action; subject: Subject; description: string };
@@ -40,6 +48,12 @@ export const PERMISSIONS: readonly Permission[] = [
     CRUD_ACTIONS.map((action) => ({ action, subject, description: `${action[0]!.toUpperCase()}${action.slice(1)} ${SUBJECT_WORDS[subject]}` })),
   ),
   { action: "breakGlass", subject: "trackedEntity", description: "Break the glass on a protected record, with a stated reason" },
+  { action: "reviewBreakGlass", subject: "trackedEntity", description: "Review break-the-glass grants on records owned in one's capture scope" },
+  {
+    action: "accessAllRecords",
+    subject: "trackedEntity",
+    description: "All records in the tenant whatever their owner or access level (every read audited; no break the glass)",
+  },
   { action: "transferOwnership", subject: "enrollment", description: "Transfer a person's enrolment to another organisation unit" },
   { action: "exportData", subject: "trackedEntity", description: "Export everything held about a person" },
   { action: "resetTwoFactor", subject: "user", description: "Reset a user's two-factor authentication" },

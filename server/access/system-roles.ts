@@ -15,6 +15,8 @@ const clerk = [
   "create:event",
   "read:event",
   "update:event",
+  // DESIGN.md §1: any staff member may break the glass in an emergency (audited, reviewed).
+  "breakGlass:trackedEntity",
 ];
 
 export const SYSTEM_ROLES: readonly SystemRole[] = [
@@ -34,7 +36,7 @@ export const SYSTEM_ROLES: readonly SystemRole[] = [
     key: "supervisor",
     name: "Supervisor",
     description: "A clerk who may also correct and remove records, transfer ownership and break the glass.",
-    permissions: [...clerk, "delete:enrollment", "delete:event", "transferOwnership:enrollment", "breakGlass:trackedEntity", "read:user"],
+    permissions: [...clerk, "delete:enrollment", "delete:event", "transferOwnership:enrollment", "reviewBreakGlass:trackedEntity", "read:user"],
   },
   {
     key: "analyst",

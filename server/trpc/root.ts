@@ -1,6 +1,9 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account/_router";
+import { breakGlassRouter } from "./routers/breakGlass/_router";
 import { orgUnitRouter } from "./routers/orgUnit/_router";
+import { programRouter } from "./routers/program/_router";
+import { recordRouter } from "./routers/record/_router";
 import { notificationRouter } from "./routers/notification/_router";
 import { roleRouter } from "./routers/role/_router";
 import { securityRouter } from "./routers/security/_router";
@@ -19,6 +22,9 @@ export const appRouter = router({
   session: sessionRouter,
   tenantSettings: tenantSettingsRouter,
   user: userRouter,
+  program: programRouter,
+  record: recordRouter,
+  breakGlass: breakGlassRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -46,7 +46,7 @@ export async function signInAs(
 }
 
 /** The context of a fully signed-in request by `userId`; its ability comes from the user's roles in the database. */
-export function activeContext(f: TenantFixture, userId: string): Context {
+export function activeContext(f: Pick<TenantFixture, "id" | "slug" | "name">, userId: string): Context {
   return {
     tenant: { id: f.id, slug: f.slug, name: f.name },
     session: { userId, sessionId: crypto.randomUUID(), tenantId: f.id, stage: "active", name: "Caller", email: "caller@example.test" },
@@ -55,4 +55,4 @@ export function activeContext(f: TenantFixture, userId: string): Context {
   };
 }
 
-export const callerAs = (f: TenantFixture, userId: string) => createCaller(activeContext(f, userId));
+export const callerAs = (f: Pick<TenantFixture, "id" | "slug" | "name">, userId: string) => createCaller(activeContext(f, userId));

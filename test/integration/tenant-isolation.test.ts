@@ -66,7 +66,8 @@ describe("tenant isolation on every tenant table", () => {
   it("shows the runtime role all of its own tenant's rows and none of another's", async () => {
     for (const table of tables) {
       const expected = await ownerCount(table, a.id);
-      const seen = await withTenant(runtime, { tenantId: a.id }, async (tx) => ({
+      // Bound as the tenant admin, whose all-records permission passes the scope policies too.
+      const seen = await withTenant(runtime, { tenantId: a.id, userId: a.users.admin }, async (tx) => ({
         own: await countRows(tx as unknown as Database, table),
         foreign: await countRows(tx as unknown as Database, table, sql`tenant_id <> ${a.id}`),
       }));
@@ -88,7 +89,7 @@ describe("tenant isolation on every tenant table", () => {
   it("refuses to insert a row carrying another tenant's id", async () => {
     for (const table of tables) {
       const before = await ownerCount(table, b.id);
-      const attempt = withTenant(runtime, { tenantId: a.id }, (tx) =>
+      const attempt = withTenant(runtime, { tenantId: a.id, userId: a.users.admin }, (tx) =>
         tx.execute(sql`
           insert into ${sql.identifier(table)}
           select (jsonb_populate_record(null::${sql.identifier(table)},
@@ -103,7 +104,7 @@ describe("tenant isolation on every tenant table", () => {
   it("refuses to move its own rows to another tenant", async () => {
     for (const table of tables) {
       const before = await ownerCount(table, b.id);
-      const attempt = withTenant(runtime, { tenantId: a.id }, (tx) =>
+      const attempt = withTenant(runtime, { tenantId: a.id, userId: a.users.admin }, (tx) =>
         tx.execute(sql`update ${sql.identifier(table)} set tenant_id = ${b.id}::uuid`),
       );
       await expect(attempt, `update of ${table}`).rejects.toThrow();
@@ -115,7 +116,7 @@ describe("tenant isolation on every tenant table", () => {
     for (const table of tables) {
       const before = await ownerCount(table, b.id);
       // Deleting B's rows while bound to A matches nothing (or is not granted at all).
-      await withTenant(runtime, { tenantId: a.id }, (tx) =>
+      await withTenant(runtime, { tenantId: a.id, userId: a.users.admin }, (tx) =>
         tx.execute(sql`delete from ${sql.identifier(table)} where tenant_id = ${b.id}::uuid`),
       ).catch(() => undefined);
       expect({ table, rows: await ownerCount(table, b.id) }).toEqual({ table, rows: before });

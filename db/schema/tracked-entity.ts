@@ -1,0 +1,337 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  customType,
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgEnum,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { orgUnit } from "./org-unit";
+import { program, programStage, trackedEntityAttribute, trackedEntityType } from "./program";
+import { ltree, tenantIsolation, tenantKey, timestamps } from "./rls";
+import { userAccount } from "./user";
+
+/**
+ * Records: people, their attribute values, who owns each (person, program), enrolments and
+ * events. Besides tenant isolation, every table carries RESTRICTIVE scope policies for the
+ * runtime role that implement DESIGN.md §2 with the owner's denormalized path, so a query that
+ * forgets a check still returns nothing it should not. The helpers are STABLE, take no row
+ * arguments and are wrapped in (select …): PostgreSQL evaluates them once per statement.
+ * The owner role (migrations, jobs, path-rewriting triggers) is bound by tenant isolation only.
+ */
+const RUNTIME = "canopy_app";
+
+const allRecords = sql.raw(`(select app_has_permission('accessAllRecords:trackedEntity'))`);
+const capture = sql.raw(`(select app_scope_paths('capture'))::ltree[]`);
+const search = sql.raw(`(select app_scope_paths('search'))::ltree[]`);
+
+/** Text compared byte-wise, so prefix searches use a plain B-tree index. */
+const textC = customType<{ data: string }>({ dataType: () => `text collate "C"` });
+
+export const trackedEntity = pgTable(
+  "tracked_entity",
+  {
+    ...tenantKey(),
+    trackedEntityTypeId: uuid().notNull(),
+    registrationUnitId: uuid().notNull(),
+    // Kept equal to the registration unit's path by triggers (also after a subtree move).
+    registrationPath: ltree().notNull().default(sql`''`),
+    // Set by a trigger at the first enrolment: from then on programs, not the registration unit, decide.
+    everEnrolled: boolean().notNull().default(false),
+    createdBy: uuid(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.trackedEntityTypeId], foreignColumns: [trackedEntityType.tenantId, trackedEntityType.id] }),
+    foreignKey({ columns: [t.tenantId, t.registrationUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
+    foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
+    index("tracked_entity_registration_path_gist").using("gist", t.registrationPath),
+    index().on(t.tenantId, t.registrationUnitId),
+    tenantIsolation(),
+    pgPolicy("tracked_entity_scope_read", {
+      as: "restrictive",
+      for: "select",
+      to: RUNTIME,
+      using: sql`${allRecords}
+        or (not ever_enrolled and registration_path <@ any(${search}))
+        or exists (select 1 from program_ownership o
+                   where o.tenant_id = tracked_entity.tenant_id and o.tracked_entity_id = tracked_entity.id)`,
+    }),
+    pgPolicy("tracked_entity_scope_insert", {
+      as: "restrictive",
+      for: "insert",
+      to: RUNTIME,
+      withCheck: sql`${allRecords} or (registration_path <@ any(${capture}) and app_unit_accepts_data(tenant_id, registration_unit_id))`,
+    }),
+    pgPolicy("tracked_entity_scope_update", {
+      as: "restrictive",
+      for: "update",
+      to: RUNTIME,
+      using: sql`app_person_writable(tenant_id, id)`,
+      withCheck: sql`app_person_writable(tenant_id, id)`,
+    }),
+  ],
+);
+
+/**
+ * One attribute value of a person. `search_value` (normalized, byte-wise) serves exact and prefix
+ * search with leakproof operators; `unique_value` is filled for unique attributes, so the unique
+ * index holds across the whole tenant, whoever can see the other record. Both are set by a trigger.
+ */
+export const attributeValue = pgTable(
+  "tracked_entity_attribute_value",
+  {
+    ...tenantKey(),
+    trackedEntityId: uuid().notNull(),
+    attributeId: uuid().notNull(),
+    value: text().notNull(),
+    searchValue: textC().notNull().default(""),
+    uniqueValue: textC(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.trackedEntityId], foreignColumns: [trackedEntity.tenantId, trackedEntity.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.tenantId, t.attributeId], foreignColumns: [trackedEntityAttribute.tenantId, trackedEntityAttribute.id] }),
+    uniqueIndex().on(t.tenantId, t.trackedEntityId, t.attributeId),
+    uniqueIndex("attribute_value_unique_per_tenant").on(t.tenantId, t.attributeId, t.uniqueValue).where(sql`unique_value is not null`),
+    index("attribute_value_search").on(t.tenantId, t.attributeId, t.searchValue),
+    tenantIsolation(),
+    pgPolicy("attribute_value_scope_read", {
+      as: "restrictive",
+      for: "select",
+      to: RUNTIME,
+      using: sql`exists (select 1 from tracked_entity p
+                         where p.tenant_id = tracked_entity_attribute_value.tenant_id
+                           and p.id = tracked_entity_attribute_value.tracked_entity_id)`,
+    }),
+    pgPolicy("attribute_value_scope_insert", {
+      as: "restrictive",
+      for: "insert",
+      to: RUNTIME,
+      withCheck: sql`app_person_writable(tenant_id, tracked_entity_id)`,
+    }),
+    pgPolicy("attribute_value_scope_update", {
+      as: "restrictive",
+      for: "update",
+      to: RUNTIME,
+      using: sql`app_person_writable(tenant_id, tracked_entity_id)`,
+      withCheck: sql`app_person_writable(tenant_id, tracked_entity_id)`,
+    }),
+    pgPolicy("attribute_value_scope_delete", {
+      as: "restrictive",
+      for: "delete",
+      to: RUNTIME,
+      using: sql`app_person_writable(tenant_id, tracked_entity_id)`,
+    }),
+  ],
+);
+
+/**
+ * Who owns a (person, program): the enrolling unit first, then whoever it was transferred to.
+ * `owner_path` is kept equal to the owner's path by triggers. This table carries the access
+ * table of DESIGN.md §2; enrolments, events and people defer to it.
+ */
+export const programOwnership = pgTable(
+  "program_ownership",
+  {
+    ...tenantKey(),
+    trackedEntityId: uuid().notNull(),
+    programId: uuid().notNull(),
+    ownerUnitId: uuid().notNull(),
+    ownerPath: ltree().notNull().default(sql`''`),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.trackedEntityId], foreignColumns: [trackedEntity.tenantId, trackedEntity.id] }),
+    foreignKey({ columns: [t.tenantId, t.programId], foreignColumns: [program.tenantId, program.id] }),
+    foreignKey({ columns: [t.tenantId, t.ownerUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
+    // A constraint, not just an index: enrolments, events and history reference it.
+    unique("program_ownership_pair").on(t.tenantId, t.trackedEntityId, t.programId),
+    index().on(t.tenantId, t.programId, t.ownerUnitId),
+    index("program_ownership_owner_path_gist").using("gist", t.ownerPath),
+    tenantIsolation(),
+    pgPolicy("program_ownership_scope_read", {
+      as: "restrictive",
+      for: "select",
+      to: RUNTIME,
+      using: sql`${allRecords}
+        or owner_path <@ any(${capture})
+        or (program_id = any((select app_program_ids('{open,audited}'))::uuid[]) and owner_path <@ any(${search}))
+        or (program_id = any((select app_program_ids('{protected}'))::uuid[]) and owner_path <@ any(${search})
+            and exists (select 1 from break_glass_grant g
+                        where g.tenant_id = program_ownership.tenant_id
+                          and g.user_id = (select app_current_user_id())
+                          and g.tracked_entity_id = program_ownership.tracked_entity_id
+                          and g.program_id = program_ownership.program_id
+                          and g.ended_at is null
+                          and g.expires_at > statement_timestamp()))`,
+    }),
+    pgPolicy("program_ownership_scope_insert", {
+      as: "restrictive",
+      for: "insert",
+      to: RUNTIME,
+      withCheck: sql`${allRecords} or (owner_path <@ any(${capture}) and app_unit_accepts_data(tenant_id, owner_unit_id))`,
+    }),
+    pgPolicy("program_ownership_scope_update", {
+      as: "restrictive",
+      for: "update",
+      to: RUNTIME,
+      using: sql`app_pair_writable(tenant_id, tracked_entity_id, program_id)`,
+      withCheck: sql`${allRecords} or owner_path <@ any(${search})`,
+    }),
+  ],
+);
+
+/** Ownership history: the first owner (from_unit null) and every transfer, with its reason. */
+export const ownershipChange = pgTable(
+  "ownership_change",
+  {
+    ...tenantKey(),
+    trackedEntityId: uuid().notNull(),
+    programId: uuid().notNull(),
+    fromUnitId: uuid(),
+    toUnitId: uuid().notNull(),
+    reason: text(),
+    changedBy: uuid(),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.trackedEntityId, t.programId], foreignColumns: [programOwnership.tenantId, programOwnership.trackedEntityId, programOwnership.programId] }),
+    foreignKey({ columns: [t.tenantId, t.fromUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
+    foreignKey({ columns: [t.tenantId, t.toUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
+    foreignKey({ columns: [t.tenantId, t.changedBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
+    index().on(t.tenantId, t.trackedEntityId, t.programId, t.changedAt),
+    tenantIsolation(),
+    pgPolicy("ownership_change_scope_read", {
+      as: "restrictive",
+      for: "select",
+      to: RUNTIME,
+      using: sql`exists (select 1 from program_ownership o
+                         where o.tenant_id = ownership_change.tenant_id
+                           and o.tracked_entity_id = ownership_change.tracked_entity_id
+                           and o.program_id = ownership_change.program_id)`,
+    }),
+    pgPolicy("ownership_change_scope_insert", {
+      as: "restrictive",
+      for: "insert",
+      to: RUNTIME,
+      withCheck: sql`changed_by = (select app_current_user_id())
+        and (${allRecords}
+             or (from_unit_id is null and app_unit_accepts_data(tenant_id, to_unit_id)
+                 and exists (select 1 from org_unit u where u.tenant_id = ownership_change.tenant_id
+                             and u.id = ownership_change.to_unit_id and u.path <@ any(${capture})))
+             or (from_unit_id is not null and app_pair_writable(tenant_id, tracked_entity_id, program_id)))`,
+    }),
+  ],
+);
+
+export const enrollmentStatus = pgEnum("enrollment_status", ["active", "completed", "cancelled"]);
+
+/** A person's enrolment in a program, recorded at a unit; judged by the (person, program) owner. */
+export const enrollment = pgTable(
+  "enrollment",
+  {
+    ...tenantKey(),
+    trackedEntityId: uuid().notNull(),
+    programId: uuid().notNull(),
+    orgUnitId: uuid().notNull(),
+    enrolledOn: date({ mode: "string" }).notNull(),
+    status: enrollmentStatus().notNull().default("active"),
+    completedAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
+    createdBy: uuid(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.trackedEntityId, t.programId], foreignColumns: [programOwnership.tenantId, programOwnership.trackedEntityId, programOwnership.programId] }),
+    foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
+    foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
+    index().on(t.tenantId, t.trackedEntityId, t.programId),
+    index().on(t.tenantId, t.programId, t.orgUnitId),
+    tenantIsolation(),
+    ...eventLikePolicies("enrollment"),
+  ],
+);
+
+/** Something that happened at a stage: when, where, and the values recorded. */
+export const event = pgTable(
+  "event",
+  {
+    ...tenantKey(),
+    enrollmentId: uuid().notNull(),
+    trackedEntityId: uuid().notNull(),
+    programId: uuid().notNull(),
+    stageId: uuid().notNull(),
+    orgUnitId: uuid().notNull(),
+    occurredOn: date({ mode: "string" }).notNull(),
+    values: jsonb().$type<Record<string, string>>().notNull().default({}),
+    status: enrollmentStatus().notNull().default("active"),
+    completedAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
+    createdBy: uuid(),
+    ...timestamps(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.enrollmentId], foreignColumns: [enrollment.tenantId, enrollment.id] }),
+    foreignKey({ columns: [t.tenantId, t.trackedEntityId, t.programId], foreignColumns: [programOwnership.tenantId, programOwnership.trackedEntityId, programOwnership.programId] }),
+    foreignKey({ columns: [t.tenantId, t.stageId], foreignColumns: [programStage.tenantId, programStage.id] }),
+    foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
+    foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
+    index().on(t.tenantId, t.enrollmentId, t.occurredOn),
+    index().on(t.tenantId, t.trackedEntityId, t.programId),
+    index().on(t.tenantId, t.orgUnitId, t.occurredOn),
+    tenantIsolation(),
+    ...eventLikePolicies("event"),
+  ],
+);
+
+/**
+ * Enrolments and events are read through their (person, program) owner; creating one, or
+ * soft-deleting it, also needs the record's own unit in the capture scope (and open).
+ */
+function eventLikePolicies(table: "enrollment" | "event") {
+  const ownUnitInCapture = sql.raw(
+    `(select app_has_permission('accessAllRecords:trackedEntity')) or app_unit_in_capture(tenant_id, org_unit_id)`,
+  );
+  return [
+    pgPolicy(`${table}_scope_read`, {
+      as: "restrictive",
+      for: "select",
+      to: RUNTIME,
+      using: sql.raw(`exists (select 1 from program_ownership o
+                         where o.tenant_id = ${table}.tenant_id
+                           and o.tracked_entity_id = ${table}.tracked_entity_id
+                           and o.program_id = ${table}.program_id)`),
+    }),
+    pgPolicy(`${table}_scope_insert`, {
+      as: "restrictive",
+      for: "insert",
+      to: RUNTIME,
+      withCheck: sql`app_pair_writable(tenant_id, tracked_entity_id, program_id)
+        and (${ownUnitInCapture}) and (${allRecords} or app_unit_accepts_data(tenant_id, org_unit_id))`,
+    }),
+    pgPolicy(`${table}_scope_update`, {
+      as: "restrictive",
+      for: "update",
+      to: RUNTIME,
+      using: sql`app_pair_writable(tenant_id, tracked_entity_id, program_id)`,
+      withCheck: sql`app_pair_writable(tenant_id, tracked_entity_id, program_id) and (deleted_at is null or ${ownUnitInCapture})`,
+    }),
+  ];
+}

@@ -1,0 +1,92 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { dataElement, program, programAttribute, programStage, trackedEntityAttribute } from "@/db/schema";
+import type { FieldMeta } from "./value-schema";
+
+export type AttributeMeta = FieldMeta & { unique: boolean; searchable: boolean; identifying: boolean; sortOrder: number };
+export type StageMeta = { id: string; name: string; description: string; repeatable: boolean; dataElements: FieldMeta[] };
+export type ProgramMeta = {
+  id: string;
+  name: string;
+  description: string;
+  trackedEntityTypeId: string;
+  accessLevel: "open" | "audited" | "protected" | "closed";
+  breakGlassMinutes: number | null;
+  /** The program's attributes, each mandatory as the program says. */
+  attributes: AttributeMeta[];
+  stages: StageMeta[];
+};
+
+const attributeColumns = {
+  id: trackedEntityAttribute.id,
+  name: trackedEntityAttribute.name,
+  valueType: trackedEntityAttribute.valueType,
+  options: trackedEntityAttribute.options,
+  minValue: trackedEntityAttribute.minValue,
+  maxValue: trackedEntityAttribute.maxValue,
+  mandatory: trackedEntityAttribute.mandatory,
+  unique: trackedEntityAttribute.unique,
+  searchable: trackedEntityAttribute.searchable,
+  identifying: trackedEntityAttribute.identifying,
+  sortOrder: trackedEntityAttribute.sortOrder,
+};
+
+/** A tracked-entity type's attributes in form order; `mandatory` is the type's own rule (registration). */
+export function loadTypeAttributes(tx: Transaction, tenantId: string, typeId: string): Promise<AttributeMeta[]> {
+  return tx
+    .select(attributeColumns)
+    .from(trackedEntityAttribute)
+    .where(and(eq(trackedEntityAttribute.tenantId, tenantId), eq(trackedEntityAttribute.trackedEntityTypeId, typeId)))
+    .orderBy(asc(trackedEntityAttribute.sortOrder), asc(trackedEntityAttribute.name));
+}
+
+/** Everything that validates a program's data, or null when the program does not exist. */
+export async function loadProgramMeta(tx: Transaction, tenantId: string, programId: string): Promise<ProgramMeta | null> {
+  const [row] = await tx
+    .select({
+      id: program.id,
+      name: program.name,
+      description: program.description,
+      trackedEntityTypeId: program.trackedEntityTypeId,
+      accessLevel: program.accessLevel,
+      breakGlassMinutes: program.breakGlassMinutes,
+    })
+    .from(program)
+    .where(and(eq(program.tenantId, tenantId), eq(program.id, programId)));
+  if (!row) return null;
+  const attributes = await tx
+    .select({ ...attributeColumns, mandatory: programAttribute.mandatory, sortOrder: programAttribute.sortOrder })
+    .from(programAttribute)
+    .innerJoin(
+      trackedEntityAttribute,
+      and(eq(trackedEntityAttribute.tenantId, programAttribute.tenantId), eq(trackedEntityAttribute.id, programAttribute.attributeId)),
+    )
+    .where(and(eq(programAttribute.tenantId, tenantId), eq(programAttribute.programId, programId)))
+    .orderBy(asc(programAttribute.sortOrder), asc(trackedEntityAttribute.name));
+  const stages = await tx
+    .select({ id: programStage.id, name: programStage.name, description: programStage.description, repeatable: programStage.repeatable })
+    .from(programStage)
+    .where(and(eq(programStage.tenantId, tenantId), eq(programStage.programId, programId)))
+    .orderBy(asc(programStage.sortOrder), asc(programStage.name));
+  const elements = stages.length
+    ? await tx
+        .select({
+          stageId: dataElement.stageId,
+          id: dataElement.id,
+          name: dataElement.name,
+          valueType: dataElement.valueType,
+          options: dataElement.options,
+          minValue: dataElement.minValue,
+          maxValue: dataElement.maxValue,
+          mandatory: dataElement.mandatory,
+        })
+        .from(dataElement)
+        .where(and(eq(dataElement.tenantId, tenantId), inArray(dataElement.stageId, stages.map((s) => s.id))))
+        .orderBy(asc(dataElement.sortOrder), asc(dataElement.name))
+    : [];
+  return {
+    ...row,
+    attributes,
+    stages: stages.map((stage) => ({ ...stage, dataElements: elements.filter((e) => e.stageId === stage.id).map(({ stageId: _, ...e }) => e) })),
+  };
+}

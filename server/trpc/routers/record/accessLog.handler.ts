@@ -1,0 +1,31 @@
+import { sql } from "drizzle-orm";
+import { visiblePerson } from "@/server/records/access";
+import { decodeTimeCursor, encodeTimeCursor } from "@/server/trpc/keyset";
+import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
+import type { AccessLogInput } from "./record.schema";
+
+const PAGE = 20;
+
+/** "Who accessed this record": the record's audit events, newest first, for audit readers who can see the record. */
+export async function accessLogHandler({ ctx, input }: { ctx: ProtectedContext; input: AccessLogInput }) {
+  ensureCan(ctx, "read", "auditLog");
+  const person = await visiblePerson(ctx.db, ctx.tenant.id, input.personId);
+  const after = input.cursor ? decodeTimeCursor(input.cursor) : null;
+  const rows = await ctx.db.execute<{ id: string; occurred_at: Date | string; action: string; actor_name: string | null; details: Record<string, unknown> }>(sql`
+    select a.id, a.occurred_at, a.action, u.display_name as actor_name, a.details
+    from audit_event a left join user_account u on u.tenant_id = a.tenant_id and u.id = a.actor_user_id
+    where a.tenant_id = ${ctx.tenant.id} and a.subject_type = 'trackedEntity' and a.subject_id = ${person.id}
+      ${after ? sql`and (a.occurred_at, a.id) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : sql``}
+    order by a.occurred_at desc, a.id desc
+    limit ${PAGE + 1}`);
+  const items = rows.slice(0, PAGE).map((r) => ({
+    id: r.id,
+    at: new Date(r.occurred_at),
+    action: r.action,
+    actorName: r.actor_name,
+    underGrant: Array.isArray(r.details.grantIds) && r.details.grantIds.length > 0,
+    reason: typeof r.details.reason === "string" ? r.details.reason : null,
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > PAGE && last ? encodeTimeCursor({ at: last.at, id: last.id }) : null };
+}

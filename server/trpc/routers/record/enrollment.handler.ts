@@ -1,0 +1,141 @@
+import { TRPCError } from "@trpc/server";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { attributeValue, enrollment, event, ownershipChange, programOrgUnit, programOwnership } from "@/db/schema";
+import { ensureUnitTakesData, notFound, visiblePairs, visiblePerson, writablePair } from "@/server/records/access";
+import { loadProgramMeta } from "@/server/records/metadata";
+import { databaseError } from "@/server/trpc/db-errors";
+import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
+import { auditRecord } from "./audit-record";
+import type { EnrollInput, EnrollmentIdInput, EnrollmentStatusInput } from "./record.schema";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Whether a program runs at a unit (people are enrolled, owned and seen there). */
+export async function ensureProgramRunsAt(ctx: ProtectedContext, programId: string, unitId: string, unitName: string) {
+  const [row] = await ctx.db
+    .select({ id: programOrgUnit.id })
+    .from(programOrgUnit)
+    .where(and(eq(programOrgUnit.tenantId, ctx.tenant.id), eq(programOrgUnit.programId, programId), eq(programOrgUnit.orgUnitId, unitId)));
+  if (!row) throw new TRPCError({ code: "BAD_REQUEST", message: `This program does not run at ${unitName}.` });
+}
+
+/**
+ * Enrols a visible person at a unit of the caller's capture scope where the program runs. The
+ * first enrolment makes that unit the owner of the (person, program); later ones keep the owner.
+ */
+export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; input: EnrollInput }) {
+  ensureCan(ctx, "create", "enrollment");
+  const tenantId = ctx.tenant.id;
+  const person = await visiblePerson(ctx.db, tenantId, input.personId);
+  const program = await loadProgramMeta(ctx.db, tenantId, input.programId);
+  if (!program || program.trackedEntityTypeId !== person.trackedEntityTypeId) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "That program does not exist for this kind of record." });
+  }
+  if (input.enrolledOn > today()) throw new TRPCError({ code: "BAD_REQUEST", message: "The enrolment date cannot be in the future." });
+  const unitName = await ensureUnitTakesData(ctx.db, tenantId, input.orgUnitId, ctx.ability.can("accessAllRecords", "trackedEntity"));
+  await ensureProgramRunsAt(ctx, program.id, input.orgUnitId, unitName);
+  const stored = await ctx.db
+    .select({ attributeId: attributeValue.attributeId })
+    .from(attributeValue)
+    .where(and(eq(attributeValue.tenantId, tenantId), eq(attributeValue.trackedEntityId, person.id)));
+  const missing = program.attributes.filter((a) => a.mandatory && !stored.some((s) => s.attributeId === a.id));
+  if (missing.length) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `Record ${missing.map((a) => a.name).join(", ")} before enrolling in ${program.name}.` });
+  }
+
+  const [pair] = await visiblePairs(ctx.db, tenantId, person.id, program.id);
+  if (pair) {
+    await writablePair(ctx.db, tenantId, person.id, program.id);
+    const [active] = await ctx.db
+      .select({ id: enrollment.id })
+      .from(enrollment)
+      .where(and(eq(enrollment.tenantId, tenantId), eq(enrollment.trackedEntityId, person.id), eq(enrollment.programId, program.id), eq(enrollment.status, "active"), isNull(enrollment.deletedAt)));
+    if (active) throw new TRPCError({ code: "CONFLICT", message: `This person is already enrolled in ${program.name}.` });
+  } else {
+    try {
+      await ctx.db.transaction((savepoint) =>
+        savepoint.insert(programOwnership).values({ tenantId, trackedEntityId: person.id, programId: program.id, ownerUnitId: input.orgUnitId }),
+      );
+    } catch (error) {
+      // An enrolment the caller cannot see: say no more than that this enrolment is not possible.
+      if (databaseError(error).constraint === "program_ownership_pair") {
+        throw new TRPCError({ code: "CONFLICT", message: `This person cannot be enrolled in ${program.name}.` });
+      }
+      throw error;
+    }
+    await ctx.db.insert(ownershipChange).values({ tenantId, trackedEntityId: person.id, programId: program.id, toUnitId: input.orgUnitId, changedBy: ctx.session.userId });
+  }
+  const [created] = await ctx.db
+    .insert(enrollment)
+    .values({ tenantId, trackedEntityId: person.id, programId: program.id, orgUnitId: input.orgUnitId, enrolledOn: input.enrolledOn, createdBy: ctx.session.userId })
+    .returning({ id: enrollment.id });
+  await auditRecord(ctx, "enrollment.created", person.id, { enrollmentId: created!.id, programId: program.id, orgUnitId: input.orgUnitId });
+  return { enrollmentId: created!.id };
+}
+
+/** An enrolment the caller can read (not deleted), or not found. */
+export async function findEnrollment(ctx: ProtectedContext, enrollmentId: string) {
+  const [row] = await ctx.db
+    .select({
+      id: enrollment.id,
+      personId: enrollment.trackedEntityId,
+      programId: enrollment.programId,
+      orgUnitId: enrollment.orgUnitId,
+      enrolledOn: enrollment.enrolledOn,
+      status: enrollment.status,
+      inCapture: sql<boolean>`app_unit_in_capture(${enrollment.tenantId}, ${enrollment.orgUnitId})`,
+    })
+    .from(enrollment)
+    .where(and(eq(enrollment.tenantId, ctx.tenant.id), eq(enrollment.id, enrollmentId), isNull(enrollment.deletedAt)));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Completes an enrolment, or reopens a completed one. */
+export async function setEnrollmentStatusHandler({ ctx, input }: { ctx: ProtectedContext; input: EnrollmentStatusInput }) {
+  ensureCan(ctx, "update", "enrollment");
+  const found = await findEnrollment(ctx, input.enrollmentId);
+  await writablePair(ctx.db, ctx.tenant.id, found.personId, found.programId);
+  if (found.status === input.status) return { status: found.status };
+  await ctx.db
+    .update(enrollment)
+    .set({ status: input.status, completedAt: input.status === "completed" ? sql`now()` : null, updatedAt: sql`now()` })
+    .where(and(eq(enrollment.tenantId, ctx.tenant.id), eq(enrollment.id, found.id)));
+  await auditRecord(ctx, input.status === "completed" ? "enrollment.completed" : "enrollment.reopened", found.personId, { enrollmentId: found.id });
+  return { status: input.status };
+}
+
+/** Soft-deletes an enrolment and its events; needs the enrolment's own unit in the capture scope. */
+export async function deleteEnrollmentHandler({ ctx, input }: { ctx: ProtectedContext; input: EnrollmentIdInput }) {
+  ensureCan(ctx, "delete", "enrollment");
+  const found = await findEnrollment(ctx, input.enrollmentId);
+  await writablePair(ctx.db, ctx.tenant.id, found.personId, found.programId);
+  if (!found.inCapture && ctx.ability.cannot("accessAllRecords", "trackedEntity")) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This enrolment was made outside your capture scope; you cannot delete it." });
+  }
+  const [elsewhere] = await ctx.db
+    .select({ id: event.id })
+    .from(event)
+    .where(
+      and(
+        eq(event.tenantId, ctx.tenant.id),
+        eq(event.enrollmentId, found.id),
+        isNull(event.deletedAt),
+        sql`not app_unit_in_capture(${event.tenantId}, ${event.orgUnitId})`,
+      ),
+    )
+    .limit(1);
+  if (elsewhere && ctx.ability.cannot("accessAllRecords", "trackedEntity")) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This enrolment has events recorded outside your capture scope; you cannot delete it." });
+  }
+  await ctx.db
+    .update(event)
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(event.tenantId, ctx.tenant.id), eq(event.enrollmentId, found.id), isNull(event.deletedAt)));
+  await ctx.db
+    .update(enrollment)
+    .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(enrollment.tenantId, ctx.tenant.id), eq(enrollment.id, found.id)));
+  await auditRecord(ctx, "enrollment.deleted", found.personId, { enrollmentId: found.id });
+  return { deleted: true };
+}

@@ -1,0 +1,112 @@
+import { TRPCError } from "@trpc/server";
+import { sql, type SQL } from "drizzle-orm";
+import { loadRecordSettings } from "@/server/records/record-settings";
+import { loadTypeAttributes, type AttributeMeta } from "@/server/records/metadata";
+import { normalizeSearchValue, searchMode } from "@/server/records/search-value";
+import { valueSchema } from "@/server/records/value-schema";
+import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
+import { auditAction } from "@/server/trpc/audit";
+import type { SearchInput } from "./record.schema";
+import { personSummaries } from "./person-summaries";
+import { decodeSearchCursor, encodeSearchCursor } from "./search-cursor";
+
+type Criterion = { attribute: AttributeMeta; value: string; prefix: boolean };
+
+/**
+ * Finds people by attributes inside the effective search scope (RLS decides visibility). Without
+ * an identifying attribute, or the tenant's number of searchable ones, the search stays inside
+ * the capture scope and says so. More matches than a page is never an error: the first page comes
+ * back with `more` and the UI asks to narrow. Protected records the caller could break the glass
+ * on are listed apart, with nothing but their program.
+ */
+export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; input: SearchInput }) {
+  ensureCan(ctx, "read", "trackedEntity");
+  const criteria = await parseCriteria(ctx, input);
+  const settings = await loadRecordSettings(ctx.db, ctx.tenant.id);
+  const allRecords = ctx.ability.can("accessAllRecords", "trackedEntity");
+  const beyondCapture = allRecords || criteria.some((c) => c.attribute.identifying) || criteria.length >= settings.searchMinAttributes;
+  // Exact identifying values are the most selective: let one of them drive the query.
+  const ordered = [...criteria].sort((a, b) => Number(a.prefix) - Number(b.prefix) || Number(b.attribute.identifying) - Number(a.attribute.identifying));
+  const [driver, ...others] = ordered as [Criterion, ...Criterion[]];
+  const after = input.cursor ? decodeSearchCursor(input.cursor) : null;
+
+  const rows = await ctx.db.execute<{ id: string; sort_key: string }>(sql`
+    select v.tracked_entity_id as id, v.search_value as sort_key
+    from tracked_entity_attribute_value v
+    where v.tenant_id = ${ctx.tenant.id} and ${matches(sql`v`, driver)}
+      ${sql.join(others.map((c) => sql`and exists (select 1 from tracked_entity_attribute_value w
+          where w.tenant_id = v.tenant_id and w.tracked_entity_id = v.tracked_entity_id and ${matches(sql`w`, c)})`), sql` `)}
+      ${beyondCapture ? sql`` : sql`and exists (select 1 from tracked_entity t
+          where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
+            and ((not t.ever_enrolled and t.registration_path <@ any((select app_scope_paths('capture'))::ltree[]))
+                 or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
+                            and o.owner_path <@ any((select app_scope_paths('capture'))::ltree[]))))`}
+      ${after ? sql`and (v.search_value, v.tracked_entity_id) > (${after.key}, ${after.id}::uuid)` : sql``}
+    order by v.search_value, v.tracked_entity_id
+    limit ${input.limit + 1}`);
+  const page = rows.slice(0, input.limit);
+  const more = rows.length > input.limit;
+  const people = await personSummaries(ctx, page.map((r) => r.id));
+
+  const protectedMatches = beyondCapture && !allRecords && !after ? await protectedOnly(ctx, ordered, people.map((p) => p.id)) : [];
+  await auditAction(ctx, {
+    action: "record.searched",
+    subjectType: "trackedEntityType",
+    subjectId: input.trackedEntityTypeId,
+    details: {
+    attributeIds: criteria.map((c) => c.attribute.id),
+    beyondCapture,
+    resultIds: people.map((p) => p.id),
+    protectedMatches: protectedMatches.length,
+    },
+  });
+  const last = page.at(-1);
+  return {
+    people,
+    protectedMatches,
+    more,
+    nextCursor: more && last ? encodeSearchCursor({ key: last.sort_key, id: last.id }) : null,
+    beyondCapture,
+    searchMinAttributes: settings.searchMinAttributes,
+  };
+}
+
+function matches(alias: SQL, c: Criterion): SQL {
+  return c.prefix
+    ? sql`${alias}.attribute_id = ${c.attribute.id} and starts_with(${alias}.search_value, ${c.value})`
+    : sql`${alias}.attribute_id = ${c.attribute.id} and ${alias}.search_value = ${c.value}`;
+}
+
+async function parseCriteria(ctx: ProtectedContext, input: SearchInput): Promise<Criterion[]> {
+  const attributes = await loadTypeAttributes(ctx.db, ctx.tenant.id, input.trackedEntityTypeId);
+  if (!attributes.length) throw new TRPCError({ code: "BAD_REQUEST", message: "That kind of record does not exist." });
+  const seen = new Set<string>();
+  return input.criteria.map(({ attributeId, value }) => {
+    const attribute = attributes.find((a) => a.id === attributeId);
+    if (!attribute || !(attribute.searchable || attribute.identifying)) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: `${attribute?.name ?? "That attribute"} cannot be searched.` });
+    }
+    if (seen.has(attributeId)) throw new TRPCError({ code: "BAD_REQUEST", message: `${attribute.name} is given twice.` });
+    seen.add(attributeId);
+    const prefix = searchMode(attribute) === "prefix";
+    const checked = prefix ? { success: true as const, data: value } : valueSchema(attribute).safeParse(value);
+    if (!checked.success) throw new TRPCError({ code: "BAD_REQUEST", message: checked.error.issues[0]!.message });
+    return { attribute, value: normalizeSearchValue(checked.data), prefix };
+  });
+}
+
+/** Protected pairs the caller could break the glass on, for people the caller cannot see at all. */
+async function protectedOnly(ctx: ProtectedContext, criteria: Criterion[], visibleIds: string[]) {
+  const matches = await ctx.db.execute<{ tracked_entity_id: string; program_id: string; program_name: string; visible: boolean }>(sql`
+    select m.tracked_entity_id, m.program_id, p.name as program_name,
+           exists (select 1 from tracked_entity t where t.tenant_id = p.tenant_id and t.id = m.tracked_entity_id) as visible
+    from app_protected_matches(
+      ${sql`array[${sql.join(criteria.map((c) => sql`${c.attribute.id}::uuid`), sql`, `)}]`},
+      ${sql`array[${sql.join(criteria.map((c) => sql`${c.value}::text`), sql`, `)}]`},
+      ${sql`array[${sql.join(criteria.map((c) => sql`${c.prefix}::boolean`), sql`, `)}]`},
+      20) m
+    join program p on p.tenant_id = ${ctx.tenant.id} and p.id = m.program_id`);
+  return matches
+    .filter((m) => !m.visible || visibleIds.includes(m.tracked_entity_id))
+    .map((m) => ({ personId: m.tracked_entity_id, programId: m.program_id, programName: m.program_name, personVisible: m.visible }));
+}
