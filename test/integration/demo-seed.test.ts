@@ -5,14 +5,13 @@ import { seedDemo } from "@/db/seed/demo";
 import { withTenant } from "@/db/tenant-transaction";
 import { scopeReport } from "@/server/access/scope-report";
 import { testDatabases } from "./databases";
+import { DEMO_OPTIONS, seedDemoOnce } from "./demo-tenant";
 
 const { owner, runtime } = testDatabases();
-const options = { password: "canopy-demo-2024!", totpSecret: "JBSWY3DPEHPK3PXP", secretKey: process.env.CANOPY_SECRET_KEY! };
 let demoId: string;
 
 beforeAll(async () => {
-  await seedDemo(owner, options);
-  demoId = (await owner.select({ id: tenant.id }).from(tenant).where(eq(tenant.slug, "demo")))[0]!.id;
+  demoId = (await seedDemoOnce(owner)).id;
 }, 120_000);
 
 describe("the demo seed", () => {
@@ -38,6 +37,6 @@ describe("the demo seed", () => {
   });
 
   it("changes nothing when run again", async () => {
-    expect(await seedDemo(owner, options)).toEqual([]);
+    expect(await seedDemo(owner, DEMO_OPTIONS)).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { withTenant } from "@/db/tenant-transaction";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { LEVELS, plantGrant, plantRecord, type Level, type PlantedRecord } from "../fixtures/records";
 import { callerAs } from "./callers";
-import { testDatabases } from "./databases";
+import { dbError, testDatabases } from "./databases";
 
 /**
  * The conformance matrix of DESIGN.md §2: access level × where the owner sits for the caller
@@ -205,5 +205,40 @@ describe("records follow their units", () => {
         where o.tenant_id = ${t.id}`),
     );
     expect(paths?.consistent).toBe(true);
+  });
+});
+
+describe("the database's own lock on writes (runtime role, only the two settings)", () => {
+  const asMedic = <T>(work: (tx: Database) => Promise<T>) =>
+    withTenant(runtime, { tenantId: f.id, userId: f.users.medic! }, (tx) => work(tx as unknown as Database));
+
+  it("refuses an event recorded at a unit outside the capture scope, even on a writable record", async () => {
+    const record = await plant({ level: "open", placement: "search", grant: "none" });
+    const attempt = asMedic((tx) =>
+      tx.execute(sql`insert into event (tenant_id, enrollment_id, tracked_entity_id, program_id, stage_id, org_unit_id, occurred_on)
+        values (${f.id}, ${record.enrollmentId}, ${record.personId}, ${record.programId}, ${f.records.programs.open.stageId}, ${f.units["north-a-2"]!}, '2026-03-01')`),
+    );
+    expect(await dbError(attempt)).toMatch(/row-level security/);
+  });
+
+  it("changes nothing of a hidden record and refuses grants the rules do not allow", async () => {
+    const closed = await plant({ level: "closed", placement: "search", grant: "none" });
+    const changed = await asMedic((tx) => tx.execute(sql`update event set values = '{}' where id = ${closed.eventId} returning id`));
+    expect(changed).toHaveLength(0);
+    const grant = asMedic((tx) =>
+      tx.execute(sql`insert into break_glass_grant (tenant_id, user_id, tracked_entity_id, program_id, owner_unit_id, reason)
+        values (${f.id}, ${f.users.medic!}, ${closed.personId}, ${closed.programId}, ${f.units["north-a-2"]!}, 'Trying the closed program')`),
+    );
+    expect(await dbError(grant)).not.toBe("no error");
+  });
+
+  it("fills a grant's expiry from the program, whatever the caller asks for", async () => {
+    const record = await plant({ level: "protected", placement: "search", grant: "none" });
+    const [row] = await asMedic((tx) =>
+      tx.execute<{ minutes: number }>(sql`insert into break_glass_grant (tenant_id, user_id, tracked_entity_id, program_id, owner_unit_id, reason, expires_at)
+        values (${f.id}, ${f.users.medic!}, ${record.personId}, ${record.programId}, ${f.units["south-a-1"]!}, 'Emergency at the clinic', now() + interval '30 days')
+        returning round(extract(epoch from expires_at - created_at) / 60)::int as minutes`),
+    );
+    expect(row!.minutes).toBe(180);
   });
 });
