@@ -61,6 +61,7 @@ export function valuesSchema(fields: readonly FieldMeta[], options: { partial?: 
   const byId = new Map(fields.map((field) => [field.id, field]));
   return z.record(z.string(), z.string().max(2000)).transform((input, ctx) => {
     const out: Record<string, string> = {};
+    const refused = new Set<string>();
     for (const [id, raw] of Object.entries(input)) {
       const field = byId.get(id);
       if (!field) {
@@ -70,11 +71,14 @@ export function valuesSchema(fields: readonly FieldMeta[], options: { partial?: 
       if (raw.trim() === "") continue;
       const parsed = valueSchema(field).safeParse(raw);
       if (parsed.success) out[id] = parsed.data;
-      else ctx.addIssue({ code: "custom", path: [id], message: parsed.error.issues[0]!.message });
+      else {
+        refused.add(id);
+        ctx.addIssue({ code: "custom", path: [id], message: parsed.error.issues[0]!.message });
+      }
     }
     if (!options.partial) {
       for (const field of fields) {
-        if (field.mandatory && out[field.id] === undefined) {
+        if (field.mandatory && out[field.id] === undefined && !refused.has(field.id)) {
           ctx.addIssue({ code: "custom", path: [field.id], message: `${field.name} is required.` });
         }
       }

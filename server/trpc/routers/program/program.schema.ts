@@ -13,7 +13,8 @@ const fieldRules = z
     minValue: z.number().nullable().default(null),
     maxValue: z.number().nullable().default(null),
     mandatory: z.boolean().default(false),
-    sortOrder: z.number().int().min(0).max(10000).default(0),
+    /** Position on forms; new fields go last when it is left out. */
+    sortOrder: z.number().int().min(0).max(10000).optional(),
   })
   .refine((f) => (f.valueType === "option_set") === (f.options.length > 0), {
     message: "Option sets need at least one option; other types take none.",
@@ -63,7 +64,7 @@ export const saveStageInput = z.object({
   name,
   description,
   repeatable: z.boolean().default(false),
-  sortOrder: z.number().int().min(0).max(10000).default(0),
+  sortOrder: z.number().int().min(0).max(10000).optional(),
 });
 export type SaveStageInput = z.infer<typeof saveStageInput>;
 

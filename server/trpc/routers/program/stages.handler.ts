@@ -4,6 +4,7 @@ import { dataElement, program, programStage } from "@/db/schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditAction } from "@/server/trpc/audit";
 import { databaseError } from "@/server/trpc/db-errors";
+import { nextPosition } from "./next-position";
 import type { SaveDataElementInput, SaveStageInput } from "./program.schema";
 
 const conflict = (error: unknown, what: string) =>
@@ -14,7 +15,7 @@ export async function saveStageHandler({ ctx, input }: { ctx: ProtectedContext; 
   const tenantId = ctx.tenant.id;
   const [owner] = await ctx.db.select({ id: program.id }).from(program).where(and(eq(program.tenantId, tenantId), eq(program.id, input.programId)));
   if (!owner) throw new TRPCError({ code: "NOT_FOUND", message: "Not found." });
-  const fields = { name: input.name, description: input.description, repeatable: input.repeatable, sortOrder: input.sortOrder };
+  const fields = { name: input.name, description: input.description, repeatable: input.repeatable, ...(input.sortOrder === undefined ? {} : { sortOrder: input.sortOrder }) };
   try {
     const [row] = input.id
       ? await ctx.db
@@ -22,7 +23,10 @@ export async function saveStageHandler({ ctx, input }: { ctx: ProtectedContext; 
           .set({ ...fields, updatedAt: sql`now()` })
           .where(and(eq(programStage.tenantId, tenantId), eq(programStage.id, input.id), eq(programStage.programId, input.programId)))
           .returning({ id: programStage.id })
-      : await ctx.db.insert(programStage).values({ tenantId, programId: input.programId, ...fields }).returning({ id: programStage.id });
+      : await ctx.db
+          .insert(programStage)
+          .values({ tenantId, programId: input.programId, sortOrder: nextPosition(sql`program_stage where tenant_id = ${tenantId} and program_id = ${input.programId}`), ...fields })
+          .returning({ id: programStage.id });
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Not found." });
     await auditAction(ctx, { action: input.id ? "metadata.stageUpdated" : "metadata.stageCreated", subjectType: "programStage", subjectId: row.id });
     return { id: row.id };
@@ -41,7 +45,7 @@ export async function saveDataElementHandler({ ctx, input }: { ctx: ProtectedCon
     minValue: input.minValue,
     maxValue: input.maxValue,
     mandatory: input.mandatory,
-    sortOrder: input.sortOrder,
+    ...(input.sortOrder === undefined ? {} : { sortOrder: input.sortOrder }),
   };
   try {
     if (input.id) {
@@ -57,7 +61,7 @@ export async function saveDataElementHandler({ ctx, input }: { ctx: ProtectedCon
     }
     const [row] = await ctx.db
       .insert(dataElement)
-      .values({ tenantId, stageId: input.stageId, valueType: input.valueType, ...fields })
+      .values({ tenantId, stageId: input.stageId, valueType: input.valueType, sortOrder: nextPosition(sql`data_element where tenant_id = ${tenantId} and stage_id = ${input.stageId}`), ...fields })
       .returning({ id: dataElement.id });
     await auditAction(ctx, { action: "metadata.dataElementCreated", subjectType: "dataElement", subjectId: row!.id });
     return { id: row!.id };

@@ -5,6 +5,7 @@ import { loadTypeAttributes } from "@/server/records/metadata";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditAction } from "@/server/trpc/audit";
 import { databaseError } from "@/server/trpc/db-errors";
+import { nextPosition } from "./next-position";
 import type { SaveAttributeInput, SaveTypeInput } from "./program.schema";
 
 /** Tracked-entity types with their attributes (metadata: any signed-in user who reads programs). */
@@ -58,7 +59,7 @@ export async function saveAttributeHandler({ ctx, input }: { ctx: ProtectedConte
     mandatory: input.mandatory,
     searchable: input.searchable,
     identifying: input.identifying,
-    sortOrder: input.sortOrder,
+    ...(input.sortOrder === undefined ? {} : { sortOrder: input.sortOrder }),
   };
   try {
     if (input.id) {
@@ -79,7 +80,14 @@ export async function saveAttributeHandler({ ctx, input }: { ctx: ProtectedConte
     }
     const [row] = await ctx.db
       .insert(trackedEntityAttribute)
-      .values({ tenantId: ctx.tenant.id, trackedEntityTypeId: input.trackedEntityTypeId, valueType: input.valueType, unique: input.unique, ...fields })
+      .values({
+        tenantId: ctx.tenant.id,
+        trackedEntityTypeId: input.trackedEntityTypeId,
+        valueType: input.valueType,
+        unique: input.unique,
+        sortOrder: nextPosition(sql`tracked_entity_attribute where tenant_id = ${ctx.tenant.id} and tracked_entity_type_id = ${input.trackedEntityTypeId}`),
+        ...fields,
+      })
       .returning({ id: trackedEntityAttribute.id });
     await auditAction(ctx, { action: "metadata.attributeCreated", subjectType: "trackedEntityAttribute", subjectId: row!.id });
     return { id: row!.id };

@@ -1,0 +1,147 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "@/db/tenant-transaction";
+import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
+import { plantRecord } from "../fixtures/records";
+import { callerAs } from "./callers";
+import { testDatabases } from "./databases";
+
+/** Capture and find: registering, enrolling, events, uniqueness, search rules, grants ended and reviewed. */
+const { owner } = testDatabases();
+let f: TenantFixture;
+const nurse = () => callerAs(f, f.users.nurse!);
+const medic = () => callerAs(f, f.users.medic!);
+
+const names = (first: string, last: string, nationalId?: string) => ({
+  [f.records.attributes.firstName]: first,
+  [f.records.attributes.lastName]: last,
+  ...(nationalId ? { [f.records.attributes.nationalId]: nationalId } : {}),
+});
+
+beforeAll(async () => {
+  f = await createTenantFixture(owner, "capture");
+});
+
+describe("registering and enrolling", () => {
+  it("registers a person at a capture-scope unit, audited without the values", async () => {
+    const { personId } = await nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: f.units["north-a-1"]!, attributes: names("Isatu", "Conteh", "SL-1001") });
+    const record = await nurse().record.get({ personId });
+    expect(record.person.values[f.records.attributes.lastName]).toBe("Conteh");
+    const [audit] = await withTenant(owner, { tenantId: f.id }, (tx) =>
+      tx.execute<{ details: unknown }>(sql`select details from audit_event where tenant_id = ${f.id} and action = 'record.registered' and subject_id = ${personId}`),
+    );
+    expect(JSON.stringify(audit!.details)).not.toContain("Conteh");
+  });
+
+  it("refuses a unit outside the capture scope, a closed unit, and invalid values — changing nothing", async () => {
+    const count = async () =>
+      (await withTenant(owner, { tenantId: f.id }, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from tracked_entity where tenant_id = ${f.id}`)))[0]!.n;
+    const before = await count();
+    await expect(nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: f.units["north-a-2"]!, attributes: names("A", "B") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Clinic A2 is outside your capture scope; you can record data only in your capture scope.",
+    });
+    await withTenant(owner, { tenantId: f.id }, (tx) => tx.execute(sql`update org_unit set closed_date = current_date where tenant_id = ${f.id} and code = 'north-a-1'`));
+    await expect(nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: f.units["north-a-1"]!, attributes: names("A", "B") })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Clinic A1 is closed (or not yet open) and takes no new data.",
+    });
+    await withTenant(owner, { tenantId: f.id }, (tx) => tx.execute(sql`update org_unit set closed_date = null where tenant_id = ${f.id} and code = 'north-a-1'`));
+    await expect(
+      nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: f.units["north-a-1"]!, attributes: { [f.records.attributes.firstName]: "Only first" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { issues: [{ path: [f.records.attributes.lastName], message: "Last name is required." }] } });
+    expect(await count()).toBe(before);
+  });
+
+  it("enforces unique values across the tenant without saying whose record holds one", async () => {
+    // The holder is outside the nurse's scopes: she learns only that the ID is taken.
+    const hidden = await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "closed", f.units["south-a-1"]!));
+    const attempt = nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: f.units["north-a-1"]!, attributes: names("Copy", "Cat", hidden.nationalId.toLowerCase()) });
+    await expect(attempt).rejects.toMatchObject({ code: "CONFLICT", message: "This National ID is already registered to another person." });
+  });
+
+  it("enrols, records events by the stage's rules, completes and soft-deletes them", async () => {
+    const { personId } = await nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: f.units["north-a-1"]!, attributes: names("Hawa", "Sesay", "SL-2002") });
+    const program = f.records.programs.open;
+    await expect(medic().record.enroll({ personId, programId: program.id, orgUnitId: f.units["north-a-1"]!, enrolledOn: "2999-01-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const { enrollmentId } = await medic().record.enroll({ personId, programId: program.id, orgUnitId: f.units["north-a-1"]!, enrolledOn: "2026-05-01" });
+    await expect(medic().record.enroll({ personId, programId: program.id, orgUnitId: f.units["north-a-1"]!, enrolledOn: "2026-05-01" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const base = { enrollmentId, stageId: program.stageId, orgUnitId: f.units["north-a-1"]!, occurredOn: "2026-05-02" };
+    await expect(medic().record.createEvent({ ...base, values: { [program.elementId]: "101" } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      // The response formatter turns these issues into per-field messages (data.fieldErrors).
+      cause: { issues: [{ path: [program.elementId], message: "Score must be at most 100." }] },
+    });
+    await expect(medic().record.createEvent({ ...base, orgUnitId: f.units["north-a-2"]!, values: { [program.elementId]: "5" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { eventId } = await medic().record.createEvent({ ...base, values: { [program.elementId]: "55" } });
+    await medic().record.completeEvent({ eventId });
+    await medic().record.setEnrollmentStatus({ enrollmentId, status: "completed" });
+    await expect(medic().record.createEvent({ ...base, values: { [program.elementId]: "5" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await medic().record.setEnrollmentStatus({ enrollmentId, status: "active" });
+    await medic().record.deleteEvent({ eventId });
+    const record = await medic().record.get({ personId });
+    expect(record.programs[0]!.enrollments[0]!.events).toEqual([]);
+    // A clerk may record but not delete.
+    const { eventId: second } = await nurse().record.createEvent({ ...base, values: { [program.elementId]: "60" } });
+    await expect(nurse().record.deleteEvent({ eventId: second })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Your roles do not allow this." });
+  });
+});
+
+describe("finding people", () => {
+  beforeAll(async () => {
+    await withTenant(owner, { tenantId: f.id }, async (tx) => {
+      for (let i = 0; i < 30; i++) await plantRecord(tx, f.id, f.records, "open", f.units["north-a-1"]!, { first: "Mariama", last: `Koroma ${String(i).padStart(2, "0")}` });
+      await plantRecord(tx, f.id, f.records, "open", f.units["north-a-2"]!, { first: "Mariama", last: "Koroma search-scope" });
+    });
+  });
+
+  it("pages through many matches instead of failing, in name order", async () => {
+    const criteria = [{ attributeId: f.records.attributes.lastName, value: "koroma" }];
+    const first = await nurse().record.search({ trackedEntityTypeId: f.records.typeId, criteria, limit: 25 });
+    expect(first.people).toHaveLength(25);
+    expect(first.more).toBe(true);
+    const second = await nurse().record.search({ trackedEntityTypeId: f.records.typeId, criteria, limit: 25, cursor: first.nextCursor });
+    expect(second.more).toBe(false);
+    const lastNames = [...first.people, ...second.people].map((p) => p.attributes[f.records.attributes.lastName]);
+    expect(lastNames).toEqual([...lastNames].sort());
+    expect(new Set([...first.people, ...second.people].map((p) => p.id)).size).toBe(first.people.length + second.people.length);
+  });
+
+  it("stays in the capture scope unless an identifying attribute or enough attributes are given", async () => {
+    const lastName = { attributeId: f.records.attributes.lastName, value: "koroma search" };
+    const narrow = await nurse().record.search({ trackedEntityTypeId: f.records.typeId, criteria: [lastName] });
+    expect({ beyondCapture: narrow.beyondCapture, found: narrow.people.length }).toEqual({ beyondCapture: false, found: 0 });
+    const wide = await nurse().record.search({ trackedEntityTypeId: f.records.typeId, criteria: [lastName, { attributeId: f.records.attributes.firstName, value: "mari" }] });
+    expect({ beyondCapture: wide.beyondCapture, found: wide.people.length }).toEqual({ beyondCapture: true, found: 1 });
+  });
+
+  it("refuses attributes that are not searchable and malformed page links", async () => {
+    await expect(nurse().record.search({ trackedEntityTypeId: f.records.typeId, criteria: [{ attributeId: f.records.attributes.village, value: "Bo" }] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "Village cannot be searched.",
+    });
+    await expect(
+      nurse().record.search({ trackedEntityTypeId: f.records.typeId, criteria: [{ attributeId: f.records.attributes.lastName, value: "k" }], cursor: "bm9wZQ" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
+
+describe("grants ended early and reviewed", () => {
+  it("ends a grant at once, only by its holder, and shows it to supervisors of the owner's unit only", async () => {
+    const record = await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "protected", f.units["north-a-2"]!));
+    const grant = await nurse().breakGlass.request({ personId: record.personId, programId: record.programId, reason: "Patient collapsed in the waiting room" });
+    expect((await nurse().breakGlass.mine()).map((g) => g.id)).toContain(grant.grantId);
+    await expect(medic().breakGlass.end({ grantId: grant.grantId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await nurse().breakGlass.end({ grantId: grant.grantId });
+    await expect(nurse().record.get({ personId: record.personId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(nurse().breakGlass.end({ grantId: grant.grantId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const seenBy = async (who: string) => (await callerAs(f, f.users[who]!).breakGlass.reviewList({ status: "all" })).items.some((i) => i.id === grant.grantId);
+    expect({ reviewer: await seenBy("reviewer"), southlead: await seenBy("southlead") }).toEqual({ reviewer: true, southlead: false });
+    await expect(nurse().breakGlass.reviewList({ status: "all" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerAs(f, f.users.southlead!).breakGlass.markReviewed({ grantId: grant.grantId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await callerAs(f, f.users.reviewer!).breakGlass.markReviewed({ grantId: grant.grantId, comment: "Confirmed with the ward" });
+    const reviewed = (await callerAs(f, f.users.reviewer!).breakGlass.reviewList({ status: "reviewed" })).items.find((i) => i.id === grant.grantId);
+    expect(reviewed).toMatchObject({ reviewComment: "Confirmed with the ward", reviewerName: `${f.name.replace("Fixture ", "")} reviewer` });
+  });
+});
