@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createSecretBox } from "@/server/auth/secret-box";
@@ -84,5 +85,8 @@ export async function seedDemo(
   for (const spec of specs) {
     if (await provisionTenant(db, spec, options.password)) created.push(spec.slug);
   }
+  // Fresh statistics after a bulk load: without them the planner misjudges how selective a
+  // search value is and checks the record policies on thousands of rows instead of a few.
+  if (created.length) await db.execute(sql`analyze`);
   return created;
 }

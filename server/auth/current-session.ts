@@ -1,7 +1,5 @@
 import { getServerSession } from "next-auth";
 import { cache } from "react";
-import { authOptions } from "./options";
-
 import type { SessionStage } from "./stages";
 
 export type CurrentSession = {
@@ -15,6 +13,9 @@ export type CurrentSession = {
 
 /** The signed-in user of this request (checked against the session table), or null. */
 export const currentSession = cache(async (): Promise<CurrentSession | null> => {
+  // Loaded on first use, so code that runs handlers outside a request (the benchmarks under tsx)
+  // never loads the next-auth providers.
+  const { authOptions } = await import("./options");
   const session = await getServerSession(authOptions);
   if (!session) return null;
   return {

@@ -12,11 +12,12 @@ import { withTenant } from "@/db/tenant-transaction";
 import { runtimeUrl } from "@/db/urls";
 import { createSession, findActiveSession } from "@/server/auth/sessions";
 import { DEFAULT_SECURITY_POLICY } from "@/server/auth/security-policy";
+import { benchRecords } from "./records";
 import { time, type Timing } from "./stats";
 
 /**
- * `npm run bench`: micro-benchmarks of the foundation's hot paths on the demo tenant (1,332 units),
- * in SQL as the runtime role with RLS on, on a throwaway embedded PostgreSQL. The national-scale
+ * `npm run bench`: micro-benchmarks of the hot paths on the demo tenant (1,332 units, 3,000 people),
+ * as the runtime role with RLS on, on a throwaway embedded PostgreSQL. The national-scale
  * suite (sizes S and M, baselines, the HTTP API) is issue 7; this is where it will grow.
  */
 const dir = mkdtempSync(path.join(os.tmpdir(), "canopy-bench-"));
@@ -60,6 +61,7 @@ try {
       ),
     ),
   );
+  results.push(...(await benchRecords(owner.db, runtime.db, tenantId)));
   await Promise.all([owner.close(), runtime.close()]);
 } finally {
   await server.stop();

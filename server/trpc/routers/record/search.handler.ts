@@ -34,8 +34,7 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
     select v.tracked_entity_id as id, v.search_value as sort_key
     from tracked_entity_attribute_value v
     where v.tenant_id = ${ctx.tenant.id} and ${matches(sql`v`, driver)}
-      ${sql.join(others.map((c) => sql`and exists (select 1 from tracked_entity_attribute_value w
-          where w.tenant_id = v.tenant_id and w.tracked_entity_id = v.tracked_entity_id and ${matches(sql`w`, c)})`), sql` `)}
+      ${sql.join(others.map((c) => sql`and coalesce((${otherValueMatches(c)}), false)`), sql` `)}
       ${beyondCapture ? sql`` : sql`and exists (select 1 from tracked_entity t
           where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
             and ((not t.ever_enrolled and t.registration_path <@ any((select app_scope_paths('capture'))::ltree[]))
@@ -75,6 +74,17 @@ function matches(alias: SQL, c: Criterion): SQL {
   return c.prefix
     ? sql`${alias}.attribute_id = ${c.attribute.id} and starts_with(${alias}.search_value, ${c.value})`
     : sql`${alias}.attribute_id = ${c.attribute.id} and ${alias}.search_value = ${c.value}`;
+}
+
+/**
+ * Whether the person's own value of another attribute matches: a scalar subquery on the unique
+ * (person, attribute) key, so the planner cannot turn it into a join that checks the policies
+ * on every person matching that attribute alone (measured: 269 ms → see test/bench).
+ */
+function otherValueMatches(c: Criterion): SQL {
+  const test = c.prefix ? sql`starts_with(w.search_value, ${c.value})` : sql`w.search_value = ${c.value}`;
+  return sql`select ${test} from tracked_entity_attribute_value w
+    where w.tenant_id = v.tenant_id and w.tracked_entity_id = v.tracked_entity_id and w.attribute_id = ${c.attribute.id}`;
 }
 
 async function parseCriteria(ctx: ProtectedContext, input: SearchInput): Promise<Criterion[]> {
