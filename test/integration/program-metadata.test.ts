@@ -75,3 +75,10 @@ describe("metadata administration", () => {
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
+
+describe("the program list", () => {
+  it("counts the units where each program runs", async () => {
+    const list = await admin().program.list();
+    expect(list.find((p) => p.name === "open program")?.unitCount).toBe(Object.keys(f.units).length);
+  });
+});

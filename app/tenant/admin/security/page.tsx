@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { abilityFromPacked } from "@/server/access/ability";
 import { SYSTEM_ROLES } from "@/server/access/system-roles";
 import { SignedInPage } from "../../signed-in-page";
+import { RecordSettingsForm } from "./record-settings-form";
 import { SecurityActivity } from "./security-activity";
 import { SecuritySettingsForm } from "./security-settings-form";
 
@@ -20,6 +21,11 @@ export default function SecurityPage() {
             <section aria-labelledby="settings-heading" className="mt-6">
               <h2 id="settings-heading" className="text-lg font-semibold">Settings</h2>
               <SecuritySettingsForm roles={SYSTEM_ROLES.map((r) => ({ key: r.key, name: r.name }))} />
+            </section>
+            <section aria-labelledby="records-heading" className="mt-8">
+              <h2 id="records-heading" className="text-lg font-semibold">Records</h2>
+              <p className="mt-1 max-w-prose text-slate-600">Limits on reaching people&apos;s records outside one&apos;s own units.</p>
+              <RecordSettingsForm />
             </section>
             <SecurityActivity />
           </>

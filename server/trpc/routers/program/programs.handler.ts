@@ -18,7 +18,8 @@ export async function listProgramsHandler({ ctx }: { ctx: ProtectedContext }) {
       accessLevel: program.accessLevel,
       trackedEntityTypeId: program.trackedEntityTypeId,
       breakGlassMinutes: program.breakGlassMinutes,
-      unitCount: sql<number>`(select count(*)::int from program_org_unit pu where pu.tenant_id = ${program.tenantId} and pu.program_id = ${program.id})`,
+      // Spelled out: drizzle leaves column references unqualified inside sql``, and here they would bind to pu.
+      unitCount: sql<number>`(select count(*)::int from program_org_unit pu where pu.tenant_id = program.tenant_id and pu.program_id = program.id)`,
     })
     .from(program)
     .where(eq(program.tenantId, ctx.tenant.id))
