@@ -8,9 +8,24 @@ import { tenant } from "@/db/schema";
  * a program says otherwise (the database reads the same key when it fills a grant), and how many
  * searchable attributes a search needs to reach beyond the capture scope when none identifies.
  */
+const breakGlassMinutes = z
+  .number("Enter the break-the-glass duration in minutes.")
+  .int("Use whole minutes.")
+  .min(1, "Breaking the glass must last at least 1 minute.")
+  .max(1440, "Breaking the glass can last at most 24 hours (1440 minutes).");
+const searchMinAttributes = z
+  .number("Enter how many attributes a search needs.")
+  .int("Use a whole number of attributes.")
+  .min(1, "A search needs at least 1 attribute.")
+  .max(5, "A search can require at most 5 attributes.");
+
+/** The settings form: both values, with messages a person can act on (also used in the browser). */
+export const recordSettingsInput = z.object({ breakGlassMinutes, searchMinAttributes });
+
+/** The stored settings, with the defaults for whatever a tenant has not set. */
 export const recordSettings = z.object({
-  breakGlassMinutes: z.number().int().min(1).max(1440).default(180),
-  searchMinAttributes: z.number().int().min(1).max(5).default(2),
+  breakGlassMinutes: breakGlassMinutes.default(180),
+  searchMinAttributes: searchMinAttributes.default(2),
 });
 
 export type RecordSettings = z.infer<typeof recordSettings>;
