@@ -6,7 +6,8 @@ import postgres from "postgres";
 const MIGRATIONS_FOLDER = path.join(import.meta.dirname, "migrations");
 
 /**
- * Applies every pending migration as the owner, then (re)sets the runtime role's password.
+ * Applies every pending migration as the owner, extends the audit partitions, then (re)sets the
+ * runtime role's password.
  * Idempotent; a session advisory lock keeps two starting processes from migrating at once.
  */
 export async function migrateDatabase(ownerUrl: string, appPassword: string): Promise<void> {
@@ -14,6 +15,8 @@ export async function migrateDatabase(ownerUrl: string, appPassword: string): Pr
   try {
     await client`select pg_advisory_lock(hashtext('canopy.migrate'))`;
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+    // Every deployment keeps a year of monthly audit partitions ahead (the default one catches the rest).
+    await client`select audit_ensure_partitions(now(), 12)`;
     await client.begin(async (tx) => {
       // The password travels as a bound parameter; format(%L) quotes it inside the server.
       await tx`select set_config('canopy.runtime_password', ${appPassword}, true)`;

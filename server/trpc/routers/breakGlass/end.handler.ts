@@ -12,6 +12,6 @@ export async function endGrantHandler({ ctx, input }: { ctx: ProtectedContext; i
       and ended_at is null and expires_at > statement_timestamp()
     returning tracked_entity_id, program_id`);
   if (!ended) throw notFound();
-  await auditRecord(ctx, "breakGlass.ended", ended.tracked_entity_id, { grantId: input.grantId, programId: ended.program_id });
+  await auditRecord(ctx, "breakGlass.ended", ended.tracked_entity_id, { grantId: input.grantId }, { programId: ended.program_id });
   return { ended: true };
 }

@@ -49,11 +49,12 @@ export async function requestGrantHandler({ ctx, input }: { ctx: ProtectedContex
       reason: input.reason,
     })
     .returning({ id: breakGlassGrant.id, expiresAt: breakGlassGrant.expiresAt });
-  await auditRecord(ctx, "breakGlass.granted", input.personId, {
-    grantId: grant!.id,
-    programId: input.programId,
-    reason: input.reason,
-    expiresAt: grant!.expiresAt.toISOString(),
-  });
+  await auditRecord(
+    ctx,
+    "breakGlass.granted",
+    input.personId,
+    { grantId: grant!.id, expiresAt: grant!.expiresAt.toISOString() },
+    { programId: input.programId, reason: input.reason },
+  );
   return { grantId: grant!.id, expiresAt: grant!.expiresAt, reused: false };
 }

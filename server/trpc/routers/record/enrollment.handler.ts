@@ -69,7 +69,7 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
     .insert(enrollment)
     .values({ tenantId, trackedEntityId: person.id, programId: program.id, orgUnitId: input.orgUnitId, enrolledOn: input.enrolledOn, createdBy: ctx.session.userId })
     .returning({ id: enrollment.id });
-  await auditRecord(ctx, "enrollment.created", person.id, { enrollmentId: created!.id, programId: program.id, orgUnitId: input.orgUnitId });
+  await auditRecord(ctx, "enrollment.created", person.id, { enrollmentId: created!.id }, { programId: program.id, orgUnitId: input.orgUnitId });
   return { enrollmentId: created!.id };
 }
 
@@ -101,7 +101,7 @@ export async function setEnrollmentStatusHandler({ ctx, input }: { ctx: Protecte
     .update(enrollment)
     .set({ status: input.status, completedAt: input.status === "completed" ? sql`now()` : null, updatedAt: sql`now()` })
     .where(and(eq(enrollment.tenantId, ctx.tenant.id), eq(enrollment.id, found.id)));
-  await auditRecord(ctx, input.status === "completed" ? "enrollment.completed" : "enrollment.reopened", found.personId, { enrollmentId: found.id });
+  await auditRecord(ctx, input.status === "completed" ? "enrollment.completed" : "enrollment.reopened", found.personId, { enrollmentId: found.id }, { programId: found.programId, orgUnitId: found.orgUnitId });
   return { status: input.status };
 }
 
@@ -136,6 +136,6 @@ export async function deleteEnrollmentHandler({ ctx, input }: { ctx: ProtectedCo
     .update(enrollment)
     .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(enrollment.tenantId, ctx.tenant.id), eq(enrollment.id, found.id)));
-  await auditRecord(ctx, "enrollment.deleted", found.personId, { enrollmentId: found.id });
+  await auditRecord(ctx, "enrollment.deleted", found.personId, { enrollmentId: found.id }, { programId: found.programId, orgUnitId: found.orgUnitId });
   return { deleted: true };
 }

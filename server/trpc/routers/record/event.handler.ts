@@ -60,7 +60,7 @@ export async function createEventHandler({ ctx, input }: { ctx: ProtectedContext
       createdBy: ctx.session.userId,
     })
     .returning({ id: event.id });
-  await auditRecord(ctx, "event.created", found.personId, { eventId: created!.id, enrollmentId: found.id, stageId: stage.id, orgUnitId: input.orgUnitId });
+  await auditRecord(ctx, "event.created", found.personId, { eventId: created!.id, enrollmentId: found.id, stageId: stage.id }, { programId: found.programId, orgUnitId: input.orgUnitId });
   return { eventId: created!.id };
 }
 
@@ -74,6 +74,7 @@ async function findEvent(ctx: ProtectedContext, eventId: string) {
       stageId: event.stageId,
       orgUnitId: event.orgUnitId,
       status: event.status,
+      occurredOn: event.occurredOn,
       values: event.values,
       inCapture: sql<boolean>`app_unit_in_capture(${event.tenantId}, ${event.orgUnitId})`,
     })
@@ -97,7 +98,14 @@ export async function updateEventHandler({ ctx, input }: { ctx: ProtectedContext
     .set({ orgUnitId: input.orgUnitId, occurredOn: input.occurredOn, values, updatedAt: sql`now()` })
     .where(and(eq(event.tenantId, ctx.tenant.id), eq(event.id, found.id)));
   const changed = stage.dataElements.filter((e) => values[e.id] !== found.values[e.id]).map((e) => e.id);
-  await auditRecord(ctx, "event.updated", found.personId, { eventId: found.id, dataElementIds: changed, orgUnitId: input.orgUnitId });
+  await auditRecord(ctx, "event.updated", found.personId, { eventId: found.id, dataElementIds: changed }, {
+    programId: found.programId,
+    orgUnitId: input.orgUnitId,
+    changes: {
+      before: { occurredOn: found.occurredOn, orgUnitId: found.orgUnitId, values: found.values },
+      after: { occurredOn: input.occurredOn, orgUnitId: input.orgUnitId, values },
+    },
+  });
   return { eventId: found.id };
 }
 
@@ -111,7 +119,7 @@ export async function completeEventHandler({ ctx, input }: { ctx: ProtectedConte
     .update(event)
     .set({ status: "completed", completedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(event.tenantId, ctx.tenant.id), eq(event.id, found.id)));
-  await auditRecord(ctx, "event.completed", found.personId, { eventId: found.id });
+  await auditRecord(ctx, "event.completed", found.personId, { eventId: found.id }, { programId: found.programId, orgUnitId: found.orgUnitId });
   return { status: "completed" as const };
 }
 
@@ -127,6 +135,6 @@ export async function deleteEventHandler({ ctx, input }: { ctx: ProtectedContext
     .update(event)
     .set({ deletedAt: sql`now()`, updatedAt: sql`now()` })
     .where(and(eq(event.tenantId, ctx.tenant.id), eq(event.id, found.id)));
-  await auditRecord(ctx, "event.deleted", found.personId, { eventId: found.id });
+  await auditRecord(ctx, "event.deleted", found.personId, { eventId: found.id }, { programId: found.programId, orgUnitId: found.orgUnitId });
   return { deleted: true };
 }

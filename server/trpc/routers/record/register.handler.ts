@@ -27,6 +27,6 @@ export async function registerHandler({ ctx, input }: { ctx: ProtectedContext; i
     .values({ tenantId: ctx.tenant.id, trackedEntityTypeId: type.id, registrationUnitId: input.orgUnitId, createdBy: ctx.session.userId })
     .returning({ id: trackedEntity.id });
   await writeAttributeValues(ctx, person!.id, attributes, values, {});
-  await auditRecord(ctx, "record.registered", person!.id, { orgUnitId: input.orgUnitId, attributeIds: Object.keys(values) });
+  await auditRecord(ctx, "record.registered", person!.id, { attributeIds: Object.keys(values) }, { orgUnitId: input.orgUnitId });
   return { personId: person!.id };
 }

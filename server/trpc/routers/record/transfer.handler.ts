@@ -41,12 +41,13 @@ export async function transferHandler({ ctx, input }: { ctx: ProtectedContext; i
     sql`select app_transfer_ownership(${input.personId}::uuid, ${input.programId}::uuid, ${input.toUnitId}::uuid) as ok`,
   );
   if (!moved?.ok) throw new TRPCError({ code: "FORBIDDEN", message: "This transfer is not allowed." });
-  await auditRecord(ctx, "ownership.transferred", input.personId, {
-    programId: input.programId,
-    fromUnitId: pair.ownerUnitId,
-    toUnitId: input.toUnitId,
-    reason: input.reason,
-  });
+  await auditRecord(
+    ctx,
+    "ownership.transferred",
+    input.personId,
+    {},
+    { programId: input.programId, orgUnitId: input.toUnitId, reason: input.reason, changes: { before: { ownerUnitId: pair.ownerUnitId }, after: { ownerUnitId: input.toUnitId } } },
+  );
   const stillVisible = (await visiblePairs(ctx.db, tenantId, input.personId, input.programId)).length > 0;
   return { ownerUnitName: target.name, stillVisible };
 }

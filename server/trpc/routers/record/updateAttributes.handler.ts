@@ -2,13 +2,32 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { attributeValue, trackedEntity } from "@/db/schema";
 import { visiblePerson } from "@/server/records/access";
-import { loadTypeAttributes } from "@/server/records/metadata";
+import { IDENTIFYING_CHANGED, loadAuditSettings } from "@/server/audit/audit-settings";
+import { loadTypeAttributes, type AttributeMeta } from "@/server/records/metadata";
 import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
 import { parseValues } from "./parse-values";
 import type { UpdateAttributesInput } from "./record.schema";
 import { writeAttributeValues } from "./write-attributes";
+
+/** Before and after of the changed attributes by name; identifying ones masked unless the tenant allows them. */
+async function attributeDiff(
+  ctx: ProtectedContext,
+  attributes: readonly AttributeMeta[],
+  changed: readonly string[],
+  before: Record<string, string>,
+  after: Record<string, string>,
+) {
+  const { identifyingInDiffs } = await loadAuditSettings(ctx.db, ctx.tenant.id);
+  const side = (values: Record<string, string>) =>
+    Object.fromEntries(
+      attributes
+        .filter((a) => changed.includes(a.id))
+        .map((a) => [a.name, a.identifying && !identifyingInDiffs ? IDENTIFYING_CHANGED : (values[a.id] ?? null)]),
+    );
+  return { before: side(before), after: side(after) };
+}
 
 /** Replaces a visible, writable person's attributes with the form's (empty = removed). */
 export async function updateAttributesHandler({ ctx, input }: { ctx: ProtectedContext; input: UpdateAttributesInput }) {
@@ -28,7 +47,7 @@ export async function updateAttributesHandler({ ctx, input }: { ctx: ProtectedCo
       .update(trackedEntity)
       .set({ updatedAt: sql`now()` })
       .where(and(eq(trackedEntity.tenantId, ctx.tenant.id), eq(trackedEntity.id, person.id)));
-    await auditRecord(ctx, "record.updated", person.id, { attributeIds: changed });
+    await auditRecord(ctx, "record.updated", person.id, { attributeIds: changed }, { changes: await attributeDiff(ctx, attributes, changed, current, next) });
   }
   return { changed: changed.length };
 }

@@ -1,0 +1,133 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "@/db/tenant-transaction";
+import { recordAudit } from "@/server/audit/record";
+import { verifyChain } from "@/server/audit/verify-chain";
+import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
+import { plantRecord } from "../fixtures/records";
+import { callerAs } from "./callers";
+import { dbError, testDatabases } from "./databases";
+
+/** The audit trail: sealed per tenant into a hash chain that concurrency cannot fork and tampering cannot hide. */
+const { owner, runtime } = testDatabases();
+let f: TenantFixture;
+
+const verify = (tenantId: string) => withTenant(owner, { tenantId }, (tx) => verifyChain(tx, tenantId));
+const asOwnerWithoutTriggers = (tenantId: string, statement: ReturnType<typeof sql>) =>
+  withTenant(owner, { tenantId }, async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.execute(statement);
+  });
+
+/** A tenant with a handful of audit events. */
+async function tenantWithEvents(label: string): Promise<TenantFixture> {
+  const t = await createTenantFixture(owner, label);
+  await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, async (tx) => {
+    for (let i = 0; i < 5; i++) await recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.event", details: { i } });
+  });
+  return t;
+}
+
+beforeAll(async () => {
+  f = await createTenantFixture(owner, "chain");
+});
+
+describe("the audit hash chain", () => {
+  it("stays unbroken with 16 concurrent writers", async () => {
+    const t = await createTenantFixture(owner, "chain-16");
+    await Promise.all(
+      Array.from({ length: 16 }, (_, writer) =>
+        (async () => {
+          for (let i = 0; i < 10; i++) {
+            await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, async (tx) => {
+              await recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.concurrent", details: { writer, i } });
+              await recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.concurrent", details: { writer, i, second: true } });
+            });
+          }
+        })(),
+      ),
+    );
+    const report = await verify(t.id);
+    expect(report.broken).toBeNull();
+    const [counts] = await withTenant(owner, { tenantId: t.id }, (tx) =>
+      tx.execute<{ n: number; distinct_seq: number; max_seq: number }>(
+        sql`select count(*)::int as n, count(distinct seq)::int as distinct_seq, max(seq)::int as max_seq from audit_event where tenant_id = ${t.id}`,
+      ),
+    );
+    expect(counts).toEqual({ n: report.checked, distinct_seq: report.checked, max_seq: report.checked });
+    expect(report.checked).toBeGreaterThanOrEqual(320);
+  });
+
+  it("reports exactly the row an owner edited behind the triggers' back", async () => {
+    const t = await tenantWithEvents("chain-edit");
+    expect((await verify(t.id)).broken).toBeNull();
+    const [victim] = await withTenant(owner, { tenantId: t.id }, (tx) =>
+      tx.execute<{ id: string; seq: number }>(sql`select id, seq::int from audit_event where tenant_id = ${t.id} order by seq limit 1 offset 1`),
+    );
+    await asOwnerWithoutTriggers(t.id, sql`update audit_event set action = 'nothing.happened' where tenant_id = ${t.id} and id = ${victim!.id}`);
+    expect((await verify(t.id)).broken).toEqual({ seq: victim!.seq, eventId: victim!.id, problem: "its content does not match its hash" });
+  });
+
+  it("notices events removed from the middle and from the end", async () => {
+    const t = await tenantWithEvents("chain-gap");
+    const rows = await withTenant(owner, { tenantId: t.id }, (tx) => tx.execute<{ id: string; seq: number }>(sql`select id, seq::int from audit_event where tenant_id = ${t.id} order by seq`));
+    const last = rows.at(-1)!;
+    await asOwnerWithoutTriggers(t.id, sql`delete from audit_event where tenant_id = ${t.id} and id = ${last.id}`);
+    expect((await verify(t.id)).broken).toMatchObject({ seq: last.seq, problem: `events ${last.seq} to ${last.seq} are missing from the end` });
+    await asOwnerWithoutTriggers(t.id, sql`delete from audit_event where tenant_id = ${t.id} and id = ${rows[0]!.id}`);
+    expect((await verify(t.id)).broken).toMatchObject({ seq: rows[1]!.seq, problem: `events ${rows[0]!.seq} to ${rows[0]!.seq} are missing` });
+  });
+
+  it("is append-only: the runtime role cannot change it, and the owner only through the retention job's switch", async () => {
+    const asRuntime = (statement: ReturnType<typeof sql>) => withTenant(runtime, { tenantId: f.id, userId: f.users.admin }, (tx) => tx.execute(statement));
+    expect(await dbError(asRuntime(sql`update audit_event set action = 'x'`))).toMatch(/permission denied/);
+    expect(await dbError(asRuntime(sql`delete from audit_event`))).toMatch(/permission denied/);
+    expect(await dbError(asRuntime(sql`truncate audit_event`))).toMatch(/permission denied/);
+    expect(await dbError(withTenant(owner, { tenantId: f.id }, (tx) => tx.execute(sql`delete from audit_event where tenant_id = ${f.id}`)))).toMatch(/append-only/);
+    expect(await dbError(withTenant(owner, { tenantId: f.id }, (tx) => tx.execute(sql`update audit_event set action = 'x' where tenant_id = ${f.id}`)))).toMatch(/append-only/);
+  });
+});
+
+describe("what enters the trail", () => {
+  it("redacts secrets centrally, at any depth, whatever the caller passed", async () => {
+    await withTenant(runtime, { tenantId: f.id, userId: f.users.admin }, (tx) =>
+      recordAudit(tx as unknown as Parameters<typeof recordAudit>[0], {
+        tenantId: f.id,
+        action: "test.redaction",
+        details: { password: "hunter2-secret", nested: { totpSecret: "JBSWY3DPEHPK3PXP", sessionToken: "abc", kept: "visible" }, list: [{ newPassword: "x" }] },
+      }),
+    );
+    const [row] = await withTenant(owner, { tenantId: f.id }, (tx) =>
+      tx.execute<{ details: unknown }>(sql`select details from audit_event where tenant_id = ${f.id} and action = 'test.redaction'`),
+    );
+    expect(row!.details).toEqual({ password: "[redacted]", nested: { totpSecret: "[redacted]", sessionToken: "[redacted]", kept: "visible" }, list: [{ newPassword: "[redacted]" }] });
+  });
+
+  it("records who, for whom and why in their own columns, with a diff that keeps identifying values out", async () => {
+    const record = await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "open", f.units["north-a-1"]!));
+    await callerAs(f, f.users.nurse!).record.updateAttributes({
+      personId: record.personId,
+      attributes: {
+        [f.records.attributes.nationalId]: "NEW-ID-77",
+        [f.records.attributes.firstName]: "Renamed",
+        [f.records.attributes.lastName]: "Person open",
+      },
+    });
+    const [row] = await withTenant(owner, { tenantId: f.id }, (tx) =>
+      tx.execute<{ actor_name: string; person_id: string; request_id: string; changes: unknown }>(
+        sql`select actor_name, person_id, request_id, changes from audit_event where tenant_id = ${f.id} and action = 'record.updated' and person_id = ${record.personId}`,
+      ),
+    );
+    expect(row).toMatchObject({ actor_name: "Caller", person_id: record.personId, request_id: "test" });
+    expect(row!.changes).toEqual({
+      before: { "National ID": "[identifying value changed]", "First name": "Test" },
+      after: { "National ID": "[identifying value changed]", "First name": "Renamed" },
+    });
+    expect(JSON.stringify(row)).not.toContain("NEW-ID-77");
+  });
+
+  it("lets every tenant's chain verify after the whole fixture's activity", async () => {
+    expect((await verify(f.id)).broken).toBeNull();
+  });
+});
+
