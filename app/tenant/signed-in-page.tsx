@@ -4,6 +4,7 @@ import { abilityFromPacked } from "@/server/access/ability";
 import { currentSession } from "@/server/auth/current-session";
 import { STAGE_PATHS, type SessionStage } from "@/server/auth/stages";
 import { serverTrpc } from "@/server/trpc/server";
+import { navLinksFor } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 import { TenantHeader } from "./tenant-header";
 
@@ -15,13 +16,7 @@ export async function SignedInPage({ children }: { children: (viewer: Viewer) =>
   if (!session) redirect("/sign-in");
   if (session.stage !== "active") redirect(STAGE_PATHS[session.stage]);
   const viewer = await (await serverTrpc()).viewer.me();
-  const ability = abilityFromPacked(viewer.rules);
-  const adminLinks: [string, string][] = [
-    ...(ability.can("read", "user") ? ([["/admin/users", "Users"]] as [string, string][]) : []),
-    ...(ability.can("read", "role") ? ([["/admin/roles", "Roles"]] as [string, string][]) : []),
-    ...(ability.can("update", "orgUnit") ? ([["/admin/org-units", "Org units"]] as [string, string][]) : []),
-    ...(ability.can("manageSecurity", "tenantSettings") ? ([["/admin/security", "Security"]] as [string, string][]) : []),
-  ];
+  const adminLinks = navLinksFor(abilityFromPacked(viewer.rules));
   return (
     <div className="min-h-screen">
       <TenantHeader tenantName={viewer.tenant.name} userName={viewer.name} adminLinks={adminLinks} />

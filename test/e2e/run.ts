@@ -11,11 +11,13 @@ import { seedDemo } from "@/db/seed/demo";
 import { withDatabaseName } from "@/db/urls";
 import { env } from "@/server/env";
 import { seedE2eUsers } from "../fixtures/e2e-users";
+import { findLeaks, useFreshSessionToken } from "./leak-scan";
 
 /**
  * `npm run test:e2e`: builds the app, gives it a database of its own (a fresh database on
  * DATABASE_URL's server, or a throwaway embedded PostgreSQL), seeds the demo, starts it on a free
- * port and runs Playwright against it. Everything it started is stopped again, pass or fail.
+ * port and runs Playwright against it; then the app's logs and stored audit rows must hold no
+ * demo password, TOTP secret or session token. Everything it started is stopped again.
  */
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -82,7 +84,7 @@ async function main(): Promise<number> {
 
   const port = await freePort();
   const app = spawn("npx", ["next", "start", "-p", String(port)], {
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
       ...telemetry,
@@ -97,8 +99,20 @@ async function main(): Promise<number> {
   cleanups.unshift(() => {
     if (app.pid && app.exitCode === null) process.kill(-app.pid, "SIGTERM");
   });
+  // The app's output is shown as usual and kept, to be searched for secrets afterwards.
+  const logs: string[] = [];
+  app.stdout!.on("data", (chunk: Buffer) => (logs.push(chunk.toString()), process.stdout.write(chunk)));
+  app.stderr!.on("data", (chunk: Buffer) => (logs.push(chunk.toString()), process.stderr.write(chunk)));
   await waitForApp(port, app);
-  return run("npx", ["playwright", "test", ...process.argv.slice(2)], { E2E_PORT: String(port) });
+  const tested = await run("npx", ["playwright", "test", ...process.argv.slice(2)], { E2E_PORT: String(port) });
+  const sessionToken = await useFreshSessionToken(ownerUrl, port);
+  const leaks = await findLeaks(ownerUrl, logs.join(""), {
+    "demo password": env.DEMO_PASSWORD,
+    "demo TOTP secret": env.DEMO_TOTP_SECRET,
+    "session token": sessionToken,
+  });
+  for (const leak of leaks) console.error(`Secret leak: ${leak}.`);
+  return tested !== 0 ? tested : leaks.length ? 1 : 0;
 }
 
 let exitCode = 1;
