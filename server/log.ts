@@ -2,10 +2,21 @@ import pino, { type DestinationStream, type Logger } from "pino";
 import { env } from "./env";
 
 /**
- * Structured JSON logs. Anything that could carry a secret is redacted by path, so a careless
- * `log.info({ req })` cannot leak a cookie, a password, a code or a token.
+ * Structured JSON logs with one redaction list. Anything that could carry a secret or personal
+ * data is redacted by path, so a careless `log.info({ req })` cannot leak a cookie, a password, a
+ * code, a token, a request body (sign-in forms included) or a person's attribute values.
  */
 export const REDACTED_PATHS = [
+  "body",
+  "*.body",
+  "input",
+  "*.input",
+  "attributes",
+  "*.attributes",
+  "values",
+  "*.values",
+  "criteria",
+  "*.criteria",
   "password",
   "*.password",
   "currentPassword",

@@ -48,6 +48,10 @@ export const trackedEntity = pgTable(
     registrationPath: ltree().notNull().default(sql`''`),
     // Set by a trigger at the first enrolment: from then on programs, not the registration unit, decide.
     everEnrolled: boolean().notNull().default(false),
+    // Erasure on request: identifying values are removed and the record is kept as a tombstone.
+    erasedAt: timestamp({ withTimezone: true }),
+    erasedBy: uuid(),
+    erasureGround: text(),
     createdBy: uuid(),
     ...timestamps(),
   },

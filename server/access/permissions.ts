@@ -23,6 +23,7 @@ export const PURPOSE_ACTIONS = [
   "accessAllRecords",
   "transferOwnership",
   "exportData",
+  "erase",
   "resetTwoFactor",
   "manageSecurity",
 ] as const;
@@ -56,6 +57,7 @@ export const PERMISSIONS: readonly Permission[] = [
   },
   { action: "transferOwnership", subject: "enrollment", description: "Transfer a person's enrolment to another organisation unit" },
   { action: "exportData", subject: "trackedEntity", description: "Export everything held about a person" },
+  { action: "erase", subject: "trackedEntity", description: "Erase a person's identifying data on a lawful request (the record stays, pseudonymized)" },
   { action: "resetTwoFactor", subject: "user", description: "Reset a user's two-factor authentication" },
   { action: "manageSecurity", subject: "tenantSettings", description: "Change sign-in and password security settings" },
 ];

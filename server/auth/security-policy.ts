@@ -51,7 +51,12 @@ export async function loadSecurityPolicy(tx: Transaction, tenantId: string): Pro
   return parseSecurityPolicy(row?.settings);
 }
 
+/** Roles that always sign in with a second factor, whatever the tenant's policy says. */
+export const ALWAYS_TWO_FACTOR_ROLES: readonly string[] = ["auditor"];
+
 export function twoFactorRequired(policy: SecurityPolicy, roleKeys: readonly string[]): boolean {
+  // A regulator's reader of the audit trail must use two-factor (issue: audit trail).
+  if (roleKeys.some((key) => ALWAYS_TWO_FACTOR_ROLES.includes(key))) return true;
   if (policy.twoFactor.required === "everyone") return true;
   if (policy.twoFactor.required === "none") return false;
   return roleKeys.some((key) => policy.twoFactor.roles.includes(key));

@@ -104,9 +104,11 @@ export async function visiblePerson(tx: Transaction, tenantId: string, personId:
     ever_enrolled: boolean;
     writable: boolean;
     created_at: Date | string;
+    erased_at: Date | string | null;
+    erasure_ground: string | null;
   }>(sql`
     select t.id, t.tracked_entity_type_id, t.registration_unit_id, u.name as registration_unit_name, t.ever_enrolled,
-           app_person_writable(t.tenant_id, t.id) as writable, t.created_at
+           app_person_writable(t.tenant_id, t.id) as writable, t.created_at, t.erased_at, t.erasure_ground
     from tracked_entity t
     join org_unit u on u.tenant_id = t.tenant_id and u.id = t.registration_unit_id
     where t.tenant_id = ${tenantId} and t.id = ${personId}`);
@@ -119,6 +121,8 @@ export async function visiblePerson(tx: Transaction, tenantId: string, personId:
     everEnrolled: row.ever_enrolled,
     writable: row.writable,
     createdAt: new Date(row.created_at),
+    /** An erased record is a tombstone: identifying values gone, enrolments and events kept. */
+    erasure: row.erased_at ? { at: new Date(row.erased_at), ground: row.erasure_ground } : null,
   };
 }
 

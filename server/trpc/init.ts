@@ -6,6 +6,7 @@ import { withTenant } from "@/db/tenant-transaction";
 import { abilityFor, permissionsOf, type AppAbility } from "@/server/access/ability";
 import type { Action, Subject } from "@/server/access/permissions";
 import { currentSession, type CurrentSession } from "@/server/auth/current-session";
+import { log } from "@/server/log";
 import { currentTenant, requestMeta, type RequestMeta } from "@/server/tenancy/current";
 import type { Tenant } from "@/server/tenancy/resolve";
 
@@ -66,6 +67,22 @@ class RollbackWithResult {
   constructor(readonly result: unknown) {}
 }
 
+/**
+ * One log line per procedure call with its request id, path, outcome and duration — never its
+ * input (which can hold passwords or a person's data).
+ */
+const logged = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  log.info(
+    { requestId: ctx.requestId, tenant: ctx.tenant?.slug, path, type, outcome: result.ok ? "ok" : result.error.code, ms: Math.round(performance.now() - started) },
+    "procedure",
+  );
+  return result;
+});
+
+const loggedProcedure = t.procedure.use(logged);
+
 const requireTenant = t.middleware(({ ctx, next }) => {
   // An unknown host and a missing record read the same: not found.
   if (!ctx.tenant) throw new TRPCError({ code: "NOT_FOUND", message: "Not found." });
@@ -109,12 +126,12 @@ const inTenantTransaction = t.middleware(async ({ ctx, next }) => {
 });
 
 /** Tenant-bound and fully signed in: the default for everything that touches tenant data. */
-export const protectedProcedure = t.procedure.use(requireTenant).use(requireFinishedSignIn).use(inTenantTransaction);
+export const protectedProcedure = loggedProcedure.use(requireTenant).use(requireFinishedSignIn).use(inTenantTransaction);
 /**
  * Tenant-bound with a session at any sign-in stage: only for the steps that finish signing in
  * (second factor, required password change, required enrolment). Handlers check the stage.
  */
-export const signInStepProcedure = t.procedure.use(requireTenant).use(requireSession).use(inTenantTransaction);
+export const signInStepProcedure = loggedProcedure.use(requireTenant).use(requireSession).use(inTenantTransaction);
 
 export type TenantContext = Context & { tenant: Tenant; db: Transaction; ability: AppAbility };
 /** A session that may still be signing in (see session.stage). */

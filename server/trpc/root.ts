@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account/_router";
 import { breakGlassRouter } from "./routers/breakGlass/_router";
 import { orgUnitRouter } from "./routers/orgUnit/_router";
+import { privacyRouter } from "./routers/privacy/_router";
 import { programRouter } from "./routers/program/_router";
 import { recordRouter } from "./routers/record/_router";
 import { notificationRouter } from "./routers/notification/_router";
@@ -25,6 +26,7 @@ export const appRouter = router({
   program: programRouter,
   record: recordRouter,
   breakGlass: breakGlassRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

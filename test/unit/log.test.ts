@@ -32,4 +32,11 @@ describe("log redaction", () => {
     }
     expect(JSON.parse(lines[0]!)).toMatchObject({ requestId: "r-1", msg: "something happened", password: "[redacted]" });
   });
+
+  it("never writes request bodies or a person's attribute values", () => {
+    const { logger, lines } = capture();
+    logger.info({ input: { attributes: { a: "Fatmata Kamara" } }, body: "email=nurse%40demo.test&password=x", criteria: [{ value: "SL-0001" }] }, "procedure");
+    const text = lines.join("");
+    for (const leak of ["Fatmata", "nurse%40demo.test", "SL-0001"]) expect(text).not.toContain(leak);
+  });
 });

@@ -21,4 +21,6 @@ export type RecordPermissions = {
   deleteEvent: boolean;
   transfer: boolean;
   breakGlass: boolean;
+  exportData: boolean;
+  erase: boolean;
 };

@@ -27,6 +27,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           deleteEvent: ability.can("delete", "event"),
           transfer: ability.can("transferOwnership", "enrollment"),
           breakGlass: ability.can("breakGlass", "trackedEntity"),
+          exportData: ability.can("exportData", "trackedEntity"),
+          erase: ability.can("erase", "trackedEntity"),
         };
         // Keyed by person: moving to another record starts afresh (no countdowns or notices carried over).
         return <RecordView key={id} personId={id} can={can} />;

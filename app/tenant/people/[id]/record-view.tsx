@@ -8,6 +8,7 @@ import { AccessLog } from "./access-log";
 import { AttributesCard } from "./attributes-card";
 import { EnrolForm } from "./enrol-form";
 import { ProgramSection } from "./program-section";
+import { PrivacyActions } from "./privacy-actions";
 import { ProtectedCard } from "./protected-card";
 import { useRecord, useRefreshRecord } from "./use-record";
 
@@ -57,6 +58,12 @@ export function RecordView({ personId, can }: { personId: string; can: RecordPer
           Registered at {person.registrationUnitName} on {day.format(new Date(person.createdAt))}
         </p>
       </div>
+      {person.erasure && (
+        <p role="status" className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 text-slate-800">
+          This person's identifying data was erased on {day.format(new Date(person.erasure.at))} at their request. Enrolments and events are
+          kept without a name.
+        </p>
+      )}
       {stillEnded.length > 0 && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900">
           Your emergency access has ended. {stillEnded.join(", ")} is hidden again.
@@ -81,6 +88,7 @@ export function RecordView({ personId, can }: { personId: string; can: RecordPer
           defaultUnit={{ id: person.registrationUnitId, name: person.registrationUnitName }}
         />
       )}
+      <PrivacyActions personId={personId} canExport={can.exportData} canErase={can.erase && person.writable && !person.erasure} onErased={() => void refresh()} />
       {record.data.canReadAudit && <AccessLog personId={personId} />}
     </div>
   );

@@ -6,15 +6,18 @@ import type { AccessLogInput } from "./record.schema";
 
 const PAGE = 20;
 
-/** "Who accessed this record": the record's audit events, newest first, for audit readers who can see the record. */
+/**
+ * "Who accessed this record": the audit events about the person, newest first — who (by their name
+ * at the time), what and why — for audit readers who can see the record.
+ */
 export async function accessLogHandler({ ctx, input }: { ctx: ProtectedContext; input: AccessLogInput }) {
   ensureCan(ctx, "read", "auditLog");
   const person = await visiblePerson(ctx.db, ctx.tenant.id, input.personId);
   const after = input.cursor ? decodeTimeCursor(input.cursor) : null;
-  const rows = await ctx.db.execute<{ id: string; occurred_at: Date | string; action: string; actor_name: string | null; details: Record<string, unknown> }>(sql`
-    select a.id, a.occurred_at, a.action, u.display_name as actor_name, a.details
-    from audit_event a left join user_account u on u.tenant_id = a.tenant_id and u.id = a.actor_user_id
-    where a.tenant_id = ${ctx.tenant.id} and a.subject_type = 'trackedEntity' and a.subject_id = ${person.id}
+  const rows = await ctx.db.execute<{ id: string; occurred_at: Date | string; action: string; actor_name: string | null; reason: string | null; details: Record<string, unknown> }>(sql`
+    select a.id, a.occurred_at, a.action, a.actor_name, a.reason, a.details
+    from audit_event a
+    where a.tenant_id = ${ctx.tenant.id} and a.person_id = ${person.id}
       ${after ? sql`and (a.occurred_at, a.id) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : sql``}
     order by a.occurred_at desc, a.id desc
     limit ${PAGE + 1}`);
@@ -24,7 +27,7 @@ export async function accessLogHandler({ ctx, input }: { ctx: ProtectedContext; 
     action: r.action,
     actorName: r.actor_name,
     underGrant: Array.isArray(r.details.grantIds) && r.details.grantIds.length > 0,
-    reason: typeof r.details.reason === "string" ? r.details.reason : null,
+    reason: r.reason,
   }));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > PAGE && last ? encodeTimeCursor({ at: last.at, id: last.id }) : null };
