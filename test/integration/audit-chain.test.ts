@@ -126,6 +126,31 @@ describe("what enters the trail", () => {
     expect(JSON.stringify(row)).not.toContain("NEW-ID-77");
   });
 
+  it("fails the action when its audit row cannot be written, leaving nothing behind", async () => {
+    const t = await createTenantFixture(owner, "chain-fail");
+    // A fault injected for this tenant only: its audit inserts are refused.
+    await owner.execute(sql.raw(`
+      create function test_refuse_audit_${t.id.replaceAll("-", "")}() returns trigger language plpgsql as $$
+      begin if new.tenant_id = '${t.id}' then raise exception 'audit store unavailable'; end if; return new; end $$;
+      create trigger test_refuse_audit_${t.id.replaceAll("-", "")} before insert on audit_event
+        for each row execute function test_refuse_audit_${t.id.replaceAll("-", "")}();`));
+    try {
+      const attempt = callerAs(t, t.users.nurse!).record.register({
+        trackedEntityTypeId: t.records.typeId,
+        orgUnitId: t.units["north-a-1"]!,
+        attributes: { [t.records.attributes.firstName]: "Unaudited", [t.records.attributes.lastName]: "Person" },
+      });
+      await expect(attempt).rejects.toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    } finally {
+      await owner.execute(sql.raw(`drop trigger test_refuse_audit_${t.id.replaceAll("-", "")} on audit_event;
+        drop function test_refuse_audit_${t.id.replaceAll("-", "")}();`));
+    }
+    const [people] = await withTenant(owner, { tenantId: t.id }, (tx) =>
+      tx.execute<{ n: number }>(sql`select count(*)::int as n from tracked_entity t join tracked_entity_attribute_value v on v.tenant_id = t.tenant_id and v.tracked_entity_id = t.id where t.tenant_id = ${t.id} and v.value = 'Unaudited'`),
+    );
+    expect(people!.n).toBe(0);
+  });
+
   it("lets every tenant's chain verify after the whole fixture's activity", async () => {
     expect((await verify(f.id)).broken).toBeNull();
   });
