@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { visiblePairs, visiblePerson } from "@/server/records/access";
-import { loadProgramMeta, loadTypeAttributes } from "@/server/records/metadata";
+import { loadProgramMeta } from "@/server/records/metadata";
+import { loadPersonCore } from "@/server/records/person-core";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "../record/audit-record";
 import type { ExportPersonInput } from "./privacy.schema";
@@ -14,11 +14,7 @@ import type { ExportPersonInput } from "./privacy.schema";
 export async function exportPersonHandler({ ctx, input }: { ctx: ProtectedContext; input: ExportPersonInput }) {
   ensureCan(ctx, "exportData", "trackedEntity");
   const tenantId = ctx.tenant.id;
-  const person = await visiblePerson(ctx.db, tenantId, input.personId);
-  const attributes = await loadTypeAttributes(ctx.db, tenantId, person.trackedEntityTypeId);
-  const values = await ctx.db.execute<{ attribute_id: string; value: string }>(sql`
-    select attribute_id, value from tracked_entity_attribute_value where tenant_id = ${tenantId} and tracked_entity_id = ${person.id}`);
-  const pairs = await visiblePairs(ctx.db, tenantId, person.id);
+  const { person, attributes, values, pairs } = await loadPersonCore(ctx.db, tenantId, input.personId);
   const programs = [];
   for (const pair of pairs) {
     const meta = (await loadProgramMeta(ctx.db, tenantId, pair.programId))!;
@@ -63,7 +59,6 @@ export async function exportPersonHandler({ ctx, input }: { ctx: ProtectedContex
   const accessLog = await ctx.db.execute<{ occurred_at: string; action: string; actor_name: string | null; reason: string | null }>(sql`
     select a.occurred_at::text, a.action, a.actor_name, a.reason from audit_event a
     where a.tenant_id = ${tenantId} and a.person_id = ${person.id} order by a.occurred_at, a.seq`);
-  const byId = new Map(values.map((v) => [v.attribute_id, v.value]));
   await auditRecord(ctx, "record.exported", person.id, { programIds: pairs.map((p) => p.programId) });
   return {
     exportedAt: new Date().toISOString(),
@@ -71,7 +66,7 @@ export async function exportPersonHandler({ ctx, input }: { ctx: ProtectedContex
       id: person.id,
       registrationUnit: person.registrationUnitName,
       registeredAt: person.createdAt.toISOString(),
-      attributes: Object.fromEntries(attributes.filter((a) => byId.has(a.id)).map((a) => [a.name, byId.get(a.id)!])),
+      attributes: Object.fromEntries(attributes.filter((a) => values[a.id] !== undefined).map((a) => [a.name, values[a.id]!])),
     },
     programs,
     accessLog: accessLog.map((a) => ({ at: a.occurred_at, action: a.action, by: a.actor_name, reason: a.reason })),

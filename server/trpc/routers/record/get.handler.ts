@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { breakGlassCandidates, visiblePairs, visiblePerson } from "@/server/records/access";
-import { loadProgramMeta, loadTypeAttributes } from "@/server/records/metadata";
+import { breakGlassCandidates } from "@/server/records/access";
+import { loadProgramMeta } from "@/server/records/metadata";
+import { loadPersonCore } from "@/server/records/person-core";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
 import type { PersonIdInput } from "./record.schema";
@@ -14,11 +15,7 @@ import type { PersonIdInput } from "./record.schema";
 export async function getHandler({ ctx, input }: { ctx: ProtectedContext; input: PersonIdInput }) {
   ensureCan(ctx, "read", "trackedEntity");
   const tenantId = ctx.tenant.id;
-  const person = await visiblePerson(ctx.db, tenantId, input.personId);
-  const attributes = await loadTypeAttributes(ctx.db, tenantId, person.trackedEntityTypeId);
-  const values = await ctx.db.execute<{ attribute_id: string; value: string }>(sql`
-    select attribute_id, value from tracked_entity_attribute_value where tenant_id = ${tenantId} and tracked_entity_id = ${person.id}`);
-  const pairs = await visiblePairs(ctx.db, tenantId, person.id);
+  const { person, attributes, values, pairs } = await loadPersonCore(ctx.db, tenantId, input.personId);
   const enrollments = await ctx.db.execute<{
     id: string; program_id: string; org_unit_id: string; unit_name: string; enrolled_on: string; status: string;
   }>(sql`
@@ -62,7 +59,7 @@ export async function getHandler({ ctx, input }: { ctx: ProtectedContext; input:
   });
 
   return {
-    person: { ...person, values: Object.fromEntries(values.map((v) => [v.attribute_id, v.value])) },
+    person: { ...person, values },
     attributes,
     programs: pairs.map((pair, index) => ({
       ...pair,

@@ -1,0 +1,17 @@
+import { sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { visiblePairs, visiblePerson } from "./access";
+import { loadTypeAttributes } from "./metadata";
+
+/**
+ * A person the caller can see, with their type's attributes, their stored values (by attribute
+ * id) and the (person, program) pairs the caller can read — or not found.
+ */
+export async function loadPersonCore(tx: Transaction, tenantId: string, personId: string) {
+  const person = await visiblePerson(tx, tenantId, personId);
+  const attributes = await loadTypeAttributes(tx, tenantId, person.trackedEntityTypeId);
+  const rows = await tx.execute<{ attribute_id: string; value: string }>(sql`
+    select attribute_id, value from tracked_entity_attribute_value where tenant_id = ${tenantId} and tracked_entity_id = ${person.id}`);
+  const pairs = await visiblePairs(tx, tenantId, person.id);
+  return { person, attributes, values: Object.fromEntries(rows.map((r) => [r.attribute_id, r.value])) as Record<string, string>, pairs };
+}
