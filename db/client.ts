@@ -38,7 +38,12 @@ export function runtimeDb(): Database {
   return pools.canopyRuntime;
 }
 
-/** The owner connection, for migrations, tenant provisioning and jobs; never for requests. */
+/**
+ * The owner connection, for migrations, tenant provisioning and jobs. Requests use the runtime
+ * role; the one exception is a retention run an admin starts (server/jobs/retention.ts), which
+ * must delete audit rows and write purge records the runtime role cannot — bound to the request's
+ * tenant, with every statement naming it.
+ */
 export function adminDb(): Database {
   pools.canopyAdmin ??= connect(requireDatabaseUrl(), { max: 4 }).db;
   return pools.canopyAdmin;

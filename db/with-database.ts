@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { env } from "@/server/env";
+import { startJobs, stopJobs } from "@/server/jobs/worker";
 import { connect } from "./client";
 import { openDatabase } from "./dev-database";
 import { migrateDatabase } from "./migrator";
@@ -8,8 +9,9 @@ import { seedDemo } from "./seed/demo";
 /**
  * `tsx db/with-database.ts <command…>` — used by `npm run dev` and `npm start`. Opens the database
  * (embedded PostgreSQL when DATABASE_URL is unset), applies migrations, seeds the demo tenants on
- * the embedded database, then runs the command with the connection settings in its environment.
- * Ctrl-C or SIGTERM stops the command first and the embedded database after it.
+ * the embedded database, starts the background jobs (server/jobs/worker.ts), then runs the command
+ * with the connection settings in its environment. Ctrl-C or SIGTERM stops the command first, then
+ * the jobs, and the embedded database last.
  */
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
@@ -25,6 +27,7 @@ if (database.embedded) {
   if (created.length) console.log(`Seeded demo tenants: ${created.join(", ")}.`);
   console.log(`Embedded PostgreSQL is running; open http://demo.${env.APP_DOMAIN}:${process.env.PORT ?? 3000}`);
 }
+await startJobs(database.ownerUrl);
 
 const child = spawn(command, args, {
   stdio: "inherit",
@@ -47,6 +50,7 @@ process.on("SIGINT", () => forward("SIGINT"));
 process.on("SIGTERM", () => forward("SIGTERM"));
 
 child.on("exit", async (code, signal) => {
+  await stopJobs();
   await database.stop();
   process.exit(code ?? (signal ? 0 : 1));
 });

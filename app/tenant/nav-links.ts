@@ -14,6 +14,7 @@ const NAV_LINKS: { href: string; label: string; can: (ability: AppAbility) => bo
   // Readers such as clerks and analysts use programs; this page is for those who build them.
   { href: "/admin/programs", label: "Programs", can: (a) => a.can("create", "program") || a.can("update", "program") },
   { href: "/admin/security", label: "Security", can: (a) => a.can("manageSecurity", "tenantSettings") },
+  { href: "/admin/retention", label: "Retention", can: (a) => a.can("manageSecurity", "tenantSettings") },
 ];
 
 export const navLinksFor = (ability: AppAbility): [string, string][] => NAV_LINKS.filter((link) => link.can(ability)).map((link) => [link.href, link.label]);

@@ -1,10 +1,12 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account/_router";
+import { auditRouter } from "./routers/audit/_router";
 import { breakGlassRouter } from "./routers/breakGlass/_router";
 import { orgUnitRouter } from "./routers/orgUnit/_router";
 import { privacyRouter } from "./routers/privacy/_router";
 import { programRouter } from "./routers/program/_router";
 import { recordRouter } from "./routers/record/_router";
+import { retentionRouter } from "./routers/retention/_router";
 import { notificationRouter } from "./routers/notification/_router";
 import { roleRouter } from "./routers/role/_router";
 import { securityRouter } from "./routers/security/_router";
@@ -27,6 +29,8 @@ export const appRouter = router({
   record: recordRouter,
   breakGlass: breakGlassRouter,
   privacy: privacyRouter,
+  retention: retentionRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -145,3 +145,24 @@ describe("grants ended early and reviewed", () => {
     expect(reviewed).toMatchObject({ reviewComment: "Confirmed with the ward", reviewerName: `${f.name.replace("Fixture ", "")} reviewer` });
   });
 });
+
+describe("paging a record's access log", () => {
+  it("returns every event once even when many share a transaction's timestamp", async () => {
+    const record = await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "open", f.units["north-a-1"]!));
+    // 45 events about the person written in one transaction: one microsecond timestamp for all.
+    await withTenant(owner, { tenantId: f.id }, (tx) =>
+      tx.execute(sql`insert into audit_event (tenant_id, action, subject_type, subject_id, person_id)
+        select ${f.id}, 'test.touched', 'trackedEntity', ${record.personId}, ${record.personId} from generate_series(1, 45)`),
+    );
+    const admin = callerAs(f, f.users.admin!);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof admin.record.accessLog>> = await admin.record.accessLog({ personId: record.personId, cursor });
+      seen.push(...page.items.filter((i) => i.action === "test.touched").map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(45);
+    expect(seen).toHaveLength(45);
+  });
+});

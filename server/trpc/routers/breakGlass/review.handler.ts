@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
-import { decodeTimeCursor, encodeTimeCursor } from "@/server/trpc/keyset";
+import { afterCursorRow, decodeTimeCursor, encodeTimeCursor } from "@/server/trpc/keyset";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditAction } from "@/server/trpc/audit";
 import type { MarkReviewedInput, ReviewListInput } from "./breakGlass.schema";
@@ -46,7 +46,7 @@ export async function reviewListHandler({ ctx, input }: { ctx: ProtectedContext;
     join org_unit o on o.tenant_id = g.tenant_id and o.id = g.owner_unit_id
     where g.tenant_id = ${ctx.tenant.id} and g.user_id <> ${ctx.session.userId}
       ${input.status === "pending" ? sql`and g.reviewed_at is null` : input.status === "reviewed" ? sql`and g.reviewed_at is not null` : sql``}
-      ${after ? sql`and (g.created_at, g.id) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : sql``}
+      ${after ? sql`and ${afterCursorRow("break_glass_grant", "g", "created_at", ctx.tenant.id, after)}` : sql``}
     order by g.created_at desc, g.id desc
     limit ${PAGE + 1}`);
   const page = rows.slice(0, PAGE);
@@ -75,6 +75,7 @@ export async function reviewListHandler({ ctx, input }: { ctx: ProtectedContext;
     personName: g.person_name,
     reads: reads.filter((r) => r.grant_id === g.id).map((r) => new Date(r.occurred_at)),
   }));
+  await auditAction(ctx, { action: "breakGlass.reviewListed", subjectType: "breakGlassGrant", details: { status: input.status, rows: items.length } });
   const last = items.at(-1);
   return { items, nextCursor: rows.length > PAGE && last ? encodeTimeCursor({ at: last.createdAt, id: last.id }) : null };
 }

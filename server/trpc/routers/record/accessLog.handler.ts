@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { visiblePerson } from "@/server/records/access";
-import { decodeTimeCursor, encodeTimeCursor } from "@/server/trpc/keyset";
+import { afterCursorRow, decodeTimeCursor, encodeTimeCursor } from "@/server/trpc/keyset";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
+import { auditRecord } from "./audit-record";
 import type { AccessLogInput } from "./record.schema";
 
 const PAGE = 20;
@@ -18,7 +19,7 @@ export async function accessLogHandler({ ctx, input }: { ctx: ProtectedContext; 
     select a.id, a.occurred_at, a.action, a.actor_name, a.reason, a.details
     from audit_event a
     where a.tenant_id = ${ctx.tenant.id} and a.person_id = ${person.id}
-      ${after ? sql`and (a.occurred_at, a.id) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : sql``}
+      ${after ? sql`and ${afterCursorRow("audit_event", "a", "occurred_at", ctx.tenant.id, after)}` : sql``}
     order by a.occurred_at desc, a.id desc
     limit ${PAGE + 1}`);
   const items = rows.slice(0, PAGE).map((r) => ({
@@ -29,6 +30,8 @@ export async function accessLogHandler({ ctx, input }: { ctx: ProtectedContext; 
     underGrant: Array.isArray(r.details.grantIds) && r.details.grantIds.length > 0,
     reason: r.reason,
   }));
+  // Reading who accessed a record is itself a read of that record's history.
+  await auditRecord(ctx, "record.accessLogRead", person.id, { rows: items.length });
   const last = items.at(-1);
   return { items, nextCursor: rows.length > PAGE && last ? encodeTimeCursor({ at: last.at, id: last.id }) : null };
 }

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { auditEvent, userAccount } from "@/db/schema";
 import { describeBrowser } from "@/server/auth/browser";
+import { auditAction } from "@/server/trpc/audit";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
-import { decodeTimeCursor, encodeTimeCursor } from "@/server/trpc/keyset";
+import { afterCursorRow, decodeTimeCursor, encodeTimeCursor } from "@/server/trpc/keyset";
 import type { AttemptsInput } from "./attempts.schema";
 
 /** Sign-in and second-factor attempts, newest first, from the audit trail. */
@@ -30,13 +31,21 @@ export async function attemptsHandler({ ctx, input }: { ctx: ProtectedContext; i
         input.outcome ? eq(auditEvent.outcome, input.outcome) : undefined,
         input.email ? sql`${auditEvent.details}->>'email' = ${input.email}` : undefined,
         input.ip ? eq(auditEvent.ip, input.ip) : undefined,
-        after
-          ? or(lt(auditEvent.occurredAt, after.at), and(eq(auditEvent.occurredAt, after.at), lt(auditEvent.id, after.id)))
-          : undefined,
+        after ? afterCursorRow("audit_event", "audit_event", "occurred_at", ctx.tenant.id, after) : undefined,
       ),
     )
     .orderBy(desc(auditEvent.occurredAt), desc(auditEvent.id))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit).map(({ userAgent, ...row }) => ({ ...row, browser: describeBrowser(userAgent) }));
+  // Addresses, names and IPs of people signing in were shown; the email and IP filters are
+  // themselves personal, so only whether they were used is kept.
+  await auditAction(ctx, {
+    action: "security.attemptsListed",
+    subjectType: "signInAttempt",
+    details: {
+      filters: { outcome: input.outcome ?? null, email: Boolean(input.email), ip: Boolean(input.ip), nextPage: Boolean(input.cursor) },
+      resultCount: page.length,
+    },
+  });
   return { attempts: page, next: rows.length > input.limit ? encodeTimeCursor(page.at(-1)!) : null };
 }

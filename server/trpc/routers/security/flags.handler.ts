@@ -1,8 +1,9 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { securityFlag } from "@/db/schema";
 import { describeBrowser } from "@/server/auth/browser";
+import { auditAction } from "@/server/trpc/audit";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
-import { decodeTimeCursor, encodeTimeCursor } from "@/server/trpc/keyset";
+import { afterCursorRow, decodeTimeCursor, encodeTimeCursor } from "@/server/trpc/keyset";
 import type { FlagsInput } from "./attempts.schema";
 
 export async function flagsHandler({ ctx, input }: { ctx: ProtectedContext; input: FlagsInput }) {
@@ -14,9 +15,7 @@ export async function flagsHandler({ ctx, input }: { ctx: ProtectedContext; inpu
     .where(
       and(
         eq(securityFlag.tenantId, ctx.tenant.id),
-        after
-          ? or(lt(securityFlag.createdAt, after.at), and(eq(securityFlag.createdAt, after.at), lt(securityFlag.id, after.id)))
-          : undefined,
+        after ? afterCursorRow("security_flag", "security_flag", "created_at", ctx.tenant.id, after) : undefined,
       ),
     )
     .orderBy(desc(securityFlag.createdAt), desc(securityFlag.id))
@@ -30,5 +29,11 @@ export async function flagsHandler({ ctx, input }: { ctx: ProtectedContext; inpu
     browser: describeBrowser(row.userAgent),
     details: row.details,
   }));
+  // Flags name people and their addresses: say who looked and how many.
+  await auditAction(ctx, {
+    action: "security.flagsListed",
+    subjectType: "securityFlag",
+    details: { nextPage: Boolean(input.cursor), resultCount: page.length },
+  });
   return { flags: page, next: rows.length > input.limit ? encodeTimeCursor(page.at(-1)!) : null };
 }

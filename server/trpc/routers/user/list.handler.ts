@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { userAccount } from "@/db/schema";
+import { auditAction } from "@/server/trpc/audit";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { containsPattern } from "@/server/trpc/like-pattern";
 import type { ListUsersInput } from "./list.schema";
@@ -44,5 +45,22 @@ export async function listUsersHandler({ ctx, input }: { ctx: ProtectedContext; 
     .orderBy(asc(userAccount.email))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
+  // Staff names and addresses were shown: say who looked, with which filters and how many came
+  // back. The search text and the cursor (an address) may themselves name someone, so only their
+  // presence is kept.
+  await auditAction(ctx, {
+    action: "user.listed",
+    subjectType: "user",
+    details: {
+      filters: {
+        search: Boolean(input.search),
+        status: input.status ?? null,
+        roleKey: input.roleKey ?? null,
+        orgUnitId: input.orgUnitId ?? null,
+        nextPage: Boolean(input.cursor),
+      },
+      resultCount: page.length,
+    },
+  });
   return { users: page, next: rows.length > input.limit ? page.at(-1)!.email : null };
 }

@@ -11,6 +11,7 @@ import type { UserIdInput } from "./user-id.schema";
 export async function userScopesHandler({ ctx, input }: { ctx: ProtectedContext; input: UserIdInput }) {
   ensureCan(ctx, "read", "user");
   const user = await findUser(ctx, input.userId);
+  await auditUserAction(ctx, "user.scopesRead", user.id);
   return scopeReport(ctx.db, ctx.tenant.id, user.id);
 }
 
