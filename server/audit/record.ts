@@ -26,13 +26,20 @@ export type AuditEntry = {
 /**
  * Appends one audit event inside the caller's transaction: if the insert fails, so does the
  * action it records. The database numbers and seals it onto the tenant's hash chain; secrets are
- * redacted here, centrally, whatever the caller passed.
+ * redacted here, centrally, whatever the caller passed, and a before/after pair in the details
+ * becomes the event's diff (`changes`).
  */
 export async function recordAudit(tx: Transaction, entry: AuditEntry): Promise<void> {
+  // One convention for diffs: a `before`/`after` pair in details is the change itself.
+  const { before, after, ...details } = entry.details ?? {};
+  const changes = entry.changes ?? (before !== undefined || after !== undefined ? { before: asObject(before), after: asObject(after) } : null);
   await tx.insert(auditEvent).values({
     outcome: "success",
     ...entry,
-    details: redactSecrets(entry.details ?? {}),
-    changes: entry.changes ? redactSecrets(entry.changes) : null,
+    details: redactSecrets(details),
+    changes: changes ? redactSecrets(changes) : null,
   });
 }
+
+const asObject = (value: unknown): Record<string, unknown> =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : value === undefined ? {} : { value };

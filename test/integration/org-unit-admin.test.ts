@@ -38,7 +38,7 @@ describe("editing the tree", () => {
     const [row] = await withTenant(owner, { tenantId: t.id }, (tx) =>
       tx.select().from(auditEvent).where(and(eq(auditEvent.tenantId, t.id), eq(auditEvent.action, "org_unit.created"))),
     );
-    expect(row!.details).toMatchObject({ after: { name: "New Health Post", code: "NHP-1" } });
+    expect(row!.changes).toMatchObject({ after: { name: "New Health Post", code: "NHP-1" } });
   });
 
   it("renames and recodes with before/after, refusing a duplicate code and backwards dates", async () => {

@@ -25,7 +25,7 @@ describe("self-service profile", () => {
     const rows = await withTenant(owner, { tenantId: t.id }, (tx) =>
       tx.select().from(auditEvent).where(and(eq(auditEvent.tenantId, t.id), eq(auditEvent.action, "user.profile_changed"))),
     );
-    expect(rows[0]!.details).toMatchObject({ after: { displayName: "Mariatu Sesay" } });
+    expect(rows[0]!.changes).toMatchObject({ after: { displayName: "Mariatu Sesay" } });
   });
 
   it("changes the sign-in email only with the password, and never to an address already in use", async () => {

@@ -55,7 +55,7 @@ describe("record settings", () => {
       tx.select().from(auditEvent).where(and(eq(auditEvent.tenantId, t.id), eq(auditEvent.action, "tenant_settings.records_changed"))),
     );
     expect(audits).toHaveLength(1);
-    expect(audits[0]!.details).toEqual({ before: { breakGlassMinutes: 180, searchMinAttributes: 2 }, after: { breakGlassMinutes: 60, searchMinAttributes: 3 } });
+    expect(audits[0]!.changes).toEqual({ before: { breakGlassMinutes: 180, searchMinAttributes: 2 }, after: { breakGlassMinutes: 60, searchMinAttributes: 3 } });
     expect(audits[0]!.actorUserId).toBe(t.users.admin);
   });
 

@@ -91,9 +91,9 @@ describe("retention settings", () => {
     await admin().retention.update({ eventDataYears: 5, auditYears: 7 });
     expect(await admin().retention.get()).toMatchObject({ eventDataYears: 5, auditYears: 7, preview: null, runsDaily: false });
     const [row] = await asOwner(a.id, (tx) =>
-      tx.execute<{ details: unknown }>(sql`select details from audit_event where tenant_id = ${a.id} and action = 'tenant_settings.retention_changed'`),
+      tx.execute<{ changes: unknown }>(sql`select changes from audit_event where tenant_id = ${a.id} and action = 'tenant_settings.retention_changed'`),
     );
-    expect(row!.details).toEqual({ before: { eventDataYears: null, auditYears: null }, after: { eventDataYears: 5, auditYears: 7 } });
+    expect(row!.changes).toEqual({ before: { eventDataYears: null, auditYears: null }, after: { eventDataYears: 5, auditYears: 7 } });
   });
 
   it("refuse periods out of bounds and change nothing", async () => {

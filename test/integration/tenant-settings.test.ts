@@ -35,7 +35,7 @@ describe("security settings", () => {
     const [audit] = await withTenant(owner, { tenantId: t.id }, (tx) =>
       tx.select().from(auditEvent).where(and(eq(auditEvent.tenantId, t.id), eq(auditEvent.action, "tenant_settings.security_changed"))),
     );
-    expect(audit!.details).toMatchObject({ before: { twoFactor: { required: "roles" } }, after: { twoFactor: { required: "everyone" } } });
+    expect(audit!.changes).toMatchObject({ before: { twoFactor: { required: "roles" } }, after: { twoFactor: { required: "everyone" } } });
   });
 
   it("refuse nonsense with precise messages and change nothing", async () => {
