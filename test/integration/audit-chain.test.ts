@@ -151,6 +151,25 @@ describe("what enters the trail", () => {
     expect(people!.n).toBe(0);
   });
 
+  it("keeps identifying values in diffs once the tenant allows it, and the switch is audited", async () => {
+    const t = await createTenantFixture(owner, "chain-identifying");
+    await expect(callerAs(t, t.users.nurse!).tenantSettings.updateAudit({ identifyingInDiffs: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await callerAs(t, t.users.admin!).tenantSettings.updateAudit({ identifyingInDiffs: true });
+    expect(await callerAs(t, t.users.admin!).tenantSettings.audit()).toEqual({ identifyingInDiffs: true });
+    const record = await withTenant(owner, { tenantId: t.id }, (tx) => plantRecord(tx, t.id, t.records, "open", t.units["north-a-1"]!));
+    await callerAs(t, t.users.nurse!).record.updateAttributes({
+      personId: record.personId,
+      attributes: { [t.records.attributes.nationalId]: "ALLOWED-ID-1", [t.records.attributes.firstName]: "Test", [t.records.attributes.lastName]: "Person open" },
+    });
+    const rows = await withTenant(owner, { tenantId: t.id }, (tx) =>
+      tx.execute<{ action: string; changes: { after: Record<string, unknown> } }>(
+        sql`select action, changes from audit_event where tenant_id = ${t.id} and action in ('record.updated', 'tenant_settings.audit_changed') order by seq`,
+      ),
+    );
+    expect(rows.map((r) => r.action)).toEqual(["tenant_settings.audit_changed", "record.updated"]);
+    expect(rows[1]!.changes.after).toEqual({ "National ID": "ALLOWED-ID-1" });
+  });
+
   it("lets every tenant's chain verify after the whole fixture's activity", async () => {
     expect((await verify(f.id)).broken).toBeNull();
   });

@@ -193,6 +193,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   "tenantSettings.updateSecurity": { personal: false, why: settings },
   "tenantSettings.records": { personal: false, why: settings },
   "tenantSettings.updateRecords": { personal: false, why: settings },
+  "tenantSettings.audit": { personal: false, why: settings },
+  "tenantSettings.updateAudit": { personal: false, why: settings },
 
   "user.list": {
     personal: true,

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { abilityFromPacked } from "@/server/access/ability";
 import { SYSTEM_ROLES } from "@/server/access/system-roles";
 import { SignedInPage } from "../../signed-in-page";
+import { AuditSettingsForm } from "./audit-settings-form";
 import { RecordSettingsForm } from "./record-settings-form";
 import { SecurityActivity } from "./security-activity";
 import { SecuritySettingsForm } from "./security-settings-form";
@@ -26,6 +27,10 @@ export default function SecurityPage() {
               <h2 id="records-heading" className="text-lg font-semibold">Records</h2>
               <p className="mt-1 max-w-prose text-slate-600">Limits on reaching people&apos;s records outside one&apos;s own units.</p>
               <RecordSettingsForm />
+            </section>
+            <section aria-labelledby="audit-settings-heading" className="mt-8">
+              <h2 id="audit-settings-heading" className="text-lg font-semibold">Audit trail</h2>
+              <AuditSettingsForm />
             </section>
             <SecurityActivity />
           </>

@@ -1,4 +1,6 @@
 import { protectedProcedure, router } from "@/server/trpc/init";
+import { getAuditHandler, updateAuditHandler } from "./audit.handler";
+import { updateAuditInput } from "./audit.schema";
 import { getRecordsHandler, updateRecordsHandler } from "./records.handler";
 import { updateRecordsInput } from "./records.schema";
 import { getSecurityHandler, updateSecurityHandler } from "./security.handler";
@@ -9,4 +11,6 @@ export const tenantSettingsRouter = router({
   updateSecurity: protectedProcedure.input(updateSecurityInput).mutation(updateSecurityHandler),
   records: protectedProcedure.query(getRecordsHandler),
   updateRecords: protectedProcedure.input(updateRecordsInput).mutation(updateRecordsHandler),
+  audit: protectedProcedure.query(getAuditHandler),
+  updateAudit: protectedProcedure.input(updateAuditInput).mutation(updateAuditHandler),
 });
