@@ -31,9 +31,9 @@ import { userAccount } from "./user";
  */
 const RUNTIME = "canopy_app";
 
-const allRecords = sql.raw(`(select app_has_permission('accessAllRecords:trackedEntity'))`);
-const capture = sql.raw(`(select app_scope_paths('capture'))::ltree[]`);
-const search = sql.raw(`(select app_scope_paths('search'))::ltree[]`);
+const allRecords = sql`(select app_has_permission('accessAllRecords:trackedEntity'))`;
+const capture = sql`(select app_scope_paths('capture'))::ltree[]`;
+const search = sql`(select app_scope_paths('search'))::ltree[]`;
 
 /** Text compared byte-wise, so prefix searches use a plain B-tree index. */
 const textC = customType<{ data: string }>({ dataType: () => `text collate "C"` });
@@ -310,18 +310,24 @@ export const event = pgTable(
  * soft-deleting it, also needs the record's own unit in the capture scope (and open).
  */
 function eventLikePolicies(table: "enrollment" | "event") {
-  const ownUnitInCapture = sql.raw(
-    `(select app_has_permission('accessAllRecords:trackedEntity')) or app_unit_in_capture(tenant_id, org_unit_id)`,
-  );
+  const ownUnitInCapture = sql`${allRecords} or app_unit_in_capture(tenant_id, org_unit_id)`;
+  // The row's (person, program) must have an owner row the caller can read (its policy decides).
+  const ownerReadable = {
+    enrollment: sql`exists (select 1 from program_ownership o
+                         where o.tenant_id = enrollment.tenant_id
+                           and o.tracked_entity_id = enrollment.tracked_entity_id
+                           and o.program_id = enrollment.program_id)`,
+    event: sql`exists (select 1 from program_ownership o
+                         where o.tenant_id = event.tenant_id
+                           and o.tracked_entity_id = event.tracked_entity_id
+                           and o.program_id = event.program_id)`,
+  }[table];
   return [
     pgPolicy(`${table}_scope_read`, {
       as: "restrictive",
       for: "select",
       to: RUNTIME,
-      using: sql.raw(`exists (select 1 from program_ownership o
-                         where o.tenant_id = ${table}.tenant_id
-                           and o.tracked_entity_id = ${table}.tracked_entity_id
-                           and o.program_id = ${table}.program_id)`),
+      using: ownerReadable,
     }),
     pgPolicy(`${table}_scope_insert`, {
       as: "restrictive",
