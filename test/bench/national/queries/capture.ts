@@ -1,0 +1,158 @@
+import { randomUUID } from "node:crypto";
+import type postgres from "postgres";
+import type { Context, Row } from "../cases";
+import { WRITERS } from "../fixtures";
+import { percentiles } from "../measure";
+import type { World } from "../world";
+
+/**
+ * Query 5: capture — register a person, enrol them and record their first visit, with the three
+ * audit rows the app writes (record.registered, enrollment.created, event.created), in one
+ * transaction per capture, in the order the handlers write them. Each writer is a clerk at their
+ * own clinic. Measured at 1 and 16 concurrent writers for a fixed time; the floor runs the same
+ * statements as the owner (no policy checks; the audit chain trigger still seals every row).
+ */
+type Capture = { programId: string; stageId: string; elementId: string; typeId: string; attributes: World["attributes"] & { sex: string; dob: string } };
+
+export type Writer = { userId: string; unitId: string; name: string };
+
+/** The statements of one capture, as `tx` (a request transaction whose settings are already bound). */
+export async function captureOnce(tx: postgres.TransactionSql, tenantId: string, meta: Capture, w: Writer, auditLast = false): Promise<void> {
+  const person = randomUUID();
+  const enrollmentId = randomUUID();
+  const today = new Date().toISOString().slice(0, 10);
+  const audits: (() => Promise<unknown>)[] = [];
+  const audit = async (action: string, programId: string | null, details: Record<string, unknown>) => {
+    const write = () => tx`
+      insert into audit_event (tenant_id, actor_user_id, actor_name, action, subject_type, subject_id, person_id, program_id, org_unit_id, request_id, user_agent, details)
+      values (${tenantId}, ${w.userId}, ${w.name}, ${action}, 'trackedEntity', ${person}, ${person}, ${programId}, ${w.unitId}, ${randomUUID()}, 'bench', ${tx.json(details as postgres.JSONValue)})`;
+    if (auditLast) audits.push(write);
+    else await write();
+  };
+  await tx`insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, created_by)
+           values (${tenantId}, ${person}, ${meta.typeId}, ${w.unitId}, ${w.userId})`;
+  const a = meta.attributes;
+  await tx`insert into tracked_entity_attribute_value ${tx(
+    [
+      [a.nationalId, `BW${person.replaceAll("-", "").slice(0, 14)}`],
+      [a.firstName, "Aminata"],
+      [a.lastName, "Kamara"],
+      [a.sex, "Female"],
+      [a.dob, today],
+    ].map(([attribute_id, value]) => ({ tenant_id: tenantId, tracked_entity_id: person, attribute_id: attribute_id!, value: value! })),
+  )}`;
+  await audit("record.registered", null, { attributeIds: [a.nationalId, a.firstName, a.lastName, a.sex, a.dob] });
+  await tx`insert into program_ownership (tenant_id, tracked_entity_id, program_id, owner_unit_id)
+           values (${tenantId}, ${person}, ${meta.programId}, ${w.unitId})`;
+  await tx`insert into ownership_change (tenant_id, tracked_entity_id, program_id, to_unit_id, changed_by)
+           values (${tenantId}, ${person}, ${meta.programId}, ${w.unitId}, ${w.userId})`;
+  await tx`insert into enrollment (tenant_id, id, tracked_entity_id, program_id, org_unit_id, enrolled_on, created_by)
+           values (${tenantId}, ${enrollmentId}, ${person}, ${meta.programId}, ${w.unitId}, ${today}, ${w.userId})`;
+  await audit("enrollment.created", meta.programId, { enrollmentId });
+  const eventId = randomUUID();
+  await tx`insert into event (tenant_id, id, enrollment_id, tracked_entity_id, program_id, stage_id, org_unit_id, occurred_on, values, created_by)
+           values (${tenantId}, ${eventId}, ${enrollmentId}, ${person}, ${meta.programId}, ${meta.stageId}, ${w.unitId}, ${today},
+                   ${tx.json({ [meta.elementId]: "3.1" })}, ${w.userId})`;
+  await audit("event.created", meta.programId, { eventId, enrollmentId, stageId: meta.stageId });
+  for (const write of audits) await write();
+}
+
+export type Load = { txPerSec: number; latency: ReturnType<typeof percentiles>; failures: number; firstError?: string };
+
+/** `writers` loops of `work` for `seconds`; throughput of committed transactions and their latency. */
+export async function underLoad(writers: number, seconds: number, work: (writer: number) => Promise<void>): Promise<Load> {
+  const latencies: number[] = [];
+  let failures = 0;
+  let firstError: string | undefined;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, writer) => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        try {
+          await work(writer);
+          latencies.push(performance.now() - t);
+        } catch (error) {
+          failures++;
+          firstError ??= error instanceof Error ? error.message : String(error);
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { txPerSec: Math.round(latencies.length / elapsed), latency: percentiles(latencies), failures, firstError };
+}
+
+export async function loadCaptureMeta(owner: postgres.Sql, world: World): Promise<Capture> {
+  const [row] = await owner<{ program_id: string; stage_id: string; element_id: string; sex: string; dob: string }[]>`
+    select p.id as program_id, s.id as stage_id,
+           (select d.id from data_element d where d.tenant_id = s.tenant_id and d.stage_id = s.id order by d.sort_order limit 1) as element_id,
+           (select id from tracked_entity_attribute a where a.tenant_id = p.tenant_id and a.name = 'Sex') as sex,
+           (select id from tracked_entity_attribute a where a.tenant_id = p.tenant_id and a.name = 'Date of birth') as dob
+    from program p join program_stage s on s.tenant_id = p.tenant_id and s.program_id = p.id
+    where p.tenant_id = ${world.tenantId} and p.name = 'Child vaccination' order by s.sort_order limit 1`;
+  return { programId: row!.program_id, stageId: row!.stage_id, elementId: row!.element_id, typeId: world.attributes.personType, attributes: { ...world.attributes, sex: row!.sex, dob: row!.dob } };
+}
+
+export async function writersOf(owner: postgres.Sql, world: World): Promise<Writer[]> {
+  const writers: Writer[] = [];
+  for (let k = 0; k < WRITERS; k++) {
+    const user = world.users[`writer-${k}`]!;
+    writers.push({ userId: user.userId, unitId: (await world.unit(user.capture[0]!)).id, name: `Writer ${k}` });
+  }
+  return writers;
+}
+
+/** SQL capture as the runtime role and as the owner, at 1 and 16 writers (the chain is checked by verifyChain). */
+export async function captureRows(ctx: Context): Promise<Row[]> {
+  const { world, runtime, owner } = ctx;
+  const meta = await loadCaptureMeta(owner, world);
+  const writers = await writersOf(owner, world);
+  const as = (sql: postgres.Sql, auditLast = false) => (writer: number) =>
+    sql.begin(async (tx) => {
+      const w = writers[writer]!;
+      await tx`select set_config('app.tenant_id', ${world.tenantId}, true), set_config('app.user_id', ${w.userId}, true)`;
+      await captureOnce(tx, world.tenantId, meta, w, auditLast);
+    }) as Promise<void>;
+  const rows: Row[] = [];
+  for (const [count, seconds] of [[1, 5], [WRITERS, 10]] as const) {
+    await underLoad(count, 1, as(runtime)); // warm-up
+    const app = await underLoad(count, seconds, as(runtime));
+    const floor = await underLoad(count, seconds, as(owner));
+    rows.push(loadRow(`5 capture (SQL), ${count} writer${count > 1 ? "s" : ""}`, app, floor, count === WRITERS ? 500 : undefined));
+  }
+  // The same statements with the three audit rows written last: how long the chain head stays locked matters.
+  const reordered = await underLoad(WRITERS, 10, as(runtime, true));
+  rows.push(loadRow(`5 capture (SQL, audit rows last), ${WRITERS} writers`, reordered, undefined, undefined, "prototype of a change, not the app's order"));
+  return rows;
+}
+
+/** The target holds only if the chain that 16 concurrent writers appended to is intact afterwards. */
+export async function verifyChain(ctx: Context, rows: Row[]): Promise<Row[]> {
+  const started = performance.now();
+  const [chain] = await ctx.owner<{ checked: number; broken_seq: number | null; problem: string | null }[]>`
+    select checked::int, broken_seq::int, problem from audit_verify_chain(${ctx.world.tenantId})`;
+  const verdict = chain!.problem
+    ? `audit chain BROKEN at ${chain!.broken_seq}: ${chain!.problem}`
+    : `audit chain intact (${chain!.checked} events verified in ${Math.round(performance.now() - started)} ms)`;
+  for (const row of rows) row.notes.push(verdict);
+  for (const row of rows.filter((r) => r.target)) if (chain!.problem) row.met = false;
+  return rows;
+}
+
+export function loadRow(query: string, app: Load, floor: Load | undefined, minTps: number | undefined, note?: string): Row {
+  const notes = [note, app.failures ? `${app.failures} failed: ${app.firstError}` : undefined, floor?.failures ? `floor: ${floor.failures} failed: ${floor.firstError}` : undefined].filter(
+    (n): n is string => !!n,
+  );
+  return {
+    query,
+    who: "clinic clerks",
+    app: { ...app.latency, txPerSec: app.txPerSec, violations: [] },
+    floor: floor ? { ...floor.latency, txPerSec: floor.txPerSec, violations: [] } : undefined,
+    ratio: floor ? Number((floor.txPerSec / Math.max(1, app.txPerSec)).toFixed(2)) : null,
+    target: minTps ? `≥ ${minTps} audited tx/s` : undefined,
+    met: minTps ? app.txPerSec >= minTps && app.failures === 0 : undefined,
+    notes,
+  };
+}

@@ -1,0 +1,70 @@
+import type { Case, Context } from "../cases";
+import { captureRule, personRule } from "../floor-scope";
+import { peopleInScope } from "./samples";
+
+/** Last-name prefixes of common names (db/seed/demo-names.ts), as a clerk types them. */
+const PREFIXES = ["kam", "ban", "ses", "kor", "con", "tur", "kar", "jal", "man", "kal"];
+
+/**
+ * Query 3: the person search's main query, as server/trpc/routers/record/search.handler.ts builds
+ * it. An exact National ID (identifying) searches the effective search scope, where RLS alone
+ * decides; a single last-name prefix (not identifying) stays inside the capture scope, which the
+ * handler adds as an explicit clause. 26 rows = a page of 25 and "more".
+ */
+const identifier = (scope: string) => `
+  select v.tracked_entity_id as id, v.search_value as sort_key
+  from tracked_entity_attribute_value v
+  where v.tenant_id = $1 and v.attribute_id = $2 and v.search_value = $3 ${scope}
+  order by v.search_value, v.tracked_entity_id
+  limit 26`;
+
+const handlerCaptureClause = `and exists (select 1 from tracked_entity t
+          where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
+            and ((not t.ever_enrolled and t.registration_path <@ any((select app_scope_paths('capture'))::ltree[]))
+                 or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
+                            and o.owner_path <@ any((select app_scope_paths('capture'))::ltree[]))))`;
+
+const prefix = (scope: string) => `
+  select v.tracked_entity_id as id, v.search_value as sort_key
+  from tracked_entity_attribute_value v
+  where v.tenant_id = $1 and v.attribute_id = $2 and starts_with(v.search_value, $3)
+    ${scope}
+  order by v.search_value, v.tracked_entity_id
+  limit 26`;
+
+export async function searchCases(ctx: Context): Promise<Case[]> {
+  const { world, owner } = ctx;
+  const cases: Case[] = [];
+  for (const key of ["clinic", "nurse", "district", "region", "national", "admin"]) {
+    const user = world.users[key]!;
+    const people = await peopleInScope(owner, world, user);
+    const params = (i: number) => [world.tenantId, world.attributes.nationalId, people[i % people.length]!.nationalId];
+    const floorScope = personExists(personRule(world, user));
+    cases.push({
+      query: "3 search, exact National ID",
+      user,
+      app: (i) => ({ text: identifier(""), params: params(i) }),
+      floor: (i) => ({ text: identifier(floorScope), params: params(i) }),
+      naive: key === "district" ? (i) => ({ text: identifier("").replace("from tracked_entity_attribute_value", "from bench_naive.tracked_entity_attribute_value"), params: params(i) }) : undefined,
+      check: (rows) => (rows.length === 1 ? null : `an identifier search returned ${rows.length} people`),
+      target: { pct: "p95", maxRatio: 2 },
+    });
+  }
+  // The all-records admin searches beyond capture, so the prefix case is for scoped users.
+  for (const key of ["clinic", "nurse", "district", "region", "national"]) {
+    const user = world.users[key]!;
+    const params = (i: number) => [world.tenantId, world.attributes.lastName, PREFIXES[i % PREFIXES.length]!];
+    cases.push({
+      query: "3 search, last-name prefix (capture scope)",
+      user,
+      app: (i) => ({ text: prefix(handlerCaptureClause), params: params(i) }),
+      floor: (i) => ({ text: prefix(personExists(captureRule(user))), params: params(i) }),
+      target: { pct: "p95", maxRatio: 2 },
+    });
+  }
+  return cases;
+}
+
+/** The value's person passes `rule`; nothing at all for a user who sees everything. */
+const personExists = (rule: string) =>
+  rule === "true" ? "" : `and exists (select 1 from tracked_entity t where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id and ${rule})`;
