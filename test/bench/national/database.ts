@@ -16,8 +16,8 @@ export type BenchDatabase = { ownerUrl: string; appPassword: string; where: stri
  * stock server would choose.
  */
 const TUNING: Record<Size, Record<string, string>> = {
-  S: { shared_buffers: "2GB", effective_cache_size: "8GB", maintenance_work_mem: "1GB", max_wal_size: "16GB", checkpoint_timeout: "30min" },
-  M: { shared_buffers: "4GB", effective_cache_size: "12GB", maintenance_work_mem: "2GB", max_wal_size: "32GB", checkpoint_timeout: "30min" },
+  S: { shared_buffers: "2GB", effective_cache_size: "8GB", maintenance_work_mem: "1GB", max_wal_size: "4GB", checkpoint_timeout: "30min" },
+  M: { shared_buffers: "4GB", effective_cache_size: "12GB", maintenance_work_mem: "2GB", max_wal_size: "8GB", checkpoint_timeout: "30min" },
 };
 
 /**

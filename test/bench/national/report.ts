@@ -51,9 +51,12 @@ export function saveRun(size: string, run: Run): string {
   return file;
 }
 
-/** EXPLAIN ANALYZE of what missed its target, overwritten each run (results/<size>-plans.txt). */
-export function savePlans(size: string, plans: { title: string; app: string; floor?: string }[]): string {
-  const file = path.join(RESULTS, `${size}-plans.txt`);
+/**
+ * EXPLAIN ANALYZE of what missed its target, overwritten by the next run of the same suites:
+ * results/<size>-plans.txt for a full run, results/<size>-plans-<suites>.txt for an --only run.
+ */
+export function savePlans(size: string, suites: string[] | null, plans: { title: string; app: string; floor?: string }[]): string {
+  const file = path.join(RESULTS, `${size}-plans${suites ? `-${suites.join("+")}` : ""}.txt`);
   const text = plans
     .map((p) => `=== ${p.title}\n--- app (runtime role, RLS on)\n${p.app}\n${p.floor ? `--- floor (owner, literal scope)\n${p.floor}\n` : ""}`)
     .join("\n");

@@ -41,7 +41,7 @@ export async function runNational(options: NationalOptions): Promise<void> {
       const ctx: Context = { world: await loadWorld(owner, generation.tenantId, spec), runtime, owner, naive: options.naive };
       const { rows, plans } = await runSuites(ctx, app.db, wanted, log);
       printTable(rows);
-      if (plans.length) log(`plans of what missed: ${savePlans(options.size, plans)}`);
+      if (plans.length) log(`plans of what missed: ${savePlans(options.size, options.only, plans)}`);
       const seconds = Math.round((performance.now() - started) / 1000);
       const file = saveRun(options.size, {
         at: new Date().toISOString(),
