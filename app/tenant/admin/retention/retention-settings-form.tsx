@@ -1,16 +1,20 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { updateRetentionInput } from "@/server/trpc/routers/retention/update.schema";
 import { useTRPC } from "@/server/trpc/react";
+import { useSettingsDraft } from "../use-settings-draft";
 
 type Draft = { eventDataYears: string; auditYears: string };
-type Errors = Partial<Record<keyof Draft, string>>;
 
 // An empty field keeps the data forever; anything else goes to the schema as a number to judge.
 const toYears = (text: string) => (text.trim() === "" ? null : Number(text));
 const toText = (years: number | null) => (years === null ? "" : String(years));
+const toDraft = (stored: { eventDataYears: number | null; auditYears: number | null }): Draft => ({
+  eventDataYears: toText(stored.eventDataYears),
+  auditYears: toText(stored.auditYears),
+});
 
 /** The two retention periods; saving is audited and makes the daily job wait for a new dry run. */
 export function RetentionSettingsForm() {
@@ -22,40 +26,18 @@ export function RetentionSettingsForm() {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.retention.get.queryKey() }),
     }),
   );
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [saved, setSaved] = useState(false);
+  const { draft, errors, saved, update, submit } = useSettingsDraft({
+    stored: current.data,
+    toDraft,
+    schema: updateRetentionInput,
+    fromDraft: (d: Draft) => ({ eventDataYears: toYears(d.eventDataYears), auditYears: toYears(d.auditYears) }),
+    save: (value) => save.mutateAsync(value),
+  });
   const eventsId = useId();
   const auditId = useId();
 
-  useEffect(() => {
-    if (current.data && !draft) setDraft({ eventDataYears: toText(current.data.eventDataYears), auditYears: toText(current.data.auditYears) });
-  }, [current.data, draft]);
-
   if (current.isError) return <p role="alert" className="mt-2 text-red-700">Could not load the retention settings: {current.error.message}</p>;
   if (!draft) return <p className="mt-2 text-slate-500">Loading retention settings…</p>;
-  const update = (change: Partial<Draft>) => {
-    setSaved(false);
-    setDraft({ ...draft, ...change });
-  };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = updateRetentionInput.safeParse({ eventDataYears: toYears(draft!.eventDataYears), auditYears: toYears(draft!.auditYears) });
-    if (!parsed.success) {
-      const found: Errors = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as keyof Draft] ??= issue.message;
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    try {
-      await save.mutateAsync(parsed.data);
-      setSaved(true);
-    } catch {
-      // The message is shown from save.error; nothing was changed.
-    }
-  }
 
   const field = (id: string, key: keyof Draft, label: string, explanation: string) => (
     <div>

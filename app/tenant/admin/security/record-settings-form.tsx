@@ -1,14 +1,18 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useId } from "react";
 import { updateRecordsInput } from "@/server/trpc/routers/tenantSettings/records.schema";
 import { useTRPC } from "@/server/trpc/react";
+import { useSettingsDraft } from "../use-settings-draft";
 
 type Draft = { breakGlassMinutes: string; searchMinAttributes: string };
-type Errors = Partial<Record<keyof Draft, string>>;
 
 const toNumber = (text: string) => (text.trim() === "" ? undefined : Number(text));
+const toDraft = (stored: { breakGlassMinutes: number; searchMinAttributes: number }): Draft => ({
+  breakGlassMinutes: String(stored.breakGlassMinutes),
+  searchMinAttributes: String(stored.searchMinAttributes),
+});
 
 /** How long breaking the glass lasts and how much a wide search must know; saving is audited. */
 export function RecordSettingsForm() {
@@ -20,42 +24,18 @@ export function RecordSettingsForm() {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tenantSettings.records.queryKey() }),
     }),
   );
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [errors, setErrors] = useState<Errors>({});
-  const [saved, setSaved] = useState(false);
+  const { draft, errors, saved, update, submit } = useSettingsDraft({
+    stored: current.data,
+    toDraft,
+    schema: updateRecordsInput,
+    fromDraft: (d: Draft) => ({ breakGlassMinutes: toNumber(d.breakGlassMinutes), searchMinAttributes: toNumber(d.searchMinAttributes) }),
+    save: (value) => save.mutateAsync(value),
+  });
   const minutesId = useId();
   const attributesId = useId();
 
-  useEffect(() => {
-    if (current.data && !draft) {
-      setDraft({ breakGlassMinutes: String(current.data.breakGlassMinutes), searchMinAttributes: String(current.data.searchMinAttributes) });
-    }
-  }, [current.data, draft]);
-
   if (current.isError) return <p role="alert" className="mt-2 text-red-700">Could not load the record settings: {current.error.message}</p>;
   if (!draft) return <p className="mt-2 text-slate-500">Loading record settings…</p>;
-  const update = (change: Partial<Draft>) => {
-    setSaved(false);
-    setDraft({ ...draft, ...change });
-  };
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = updateRecordsInput.safeParse({ breakGlassMinutes: toNumber(draft!.breakGlassMinutes), searchMinAttributes: toNumber(draft!.searchMinAttributes) });
-    if (!parsed.success) {
-      const found: Errors = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as keyof Draft] ??= issue.message;
-      setErrors(found);
-      return;
-    }
-    setErrors({});
-    try {
-      await save.mutateAsync(parsed.data);
-      setSaved(true);
-    } catch {
-      // The message is shown from save.error; nothing was changed.
-    }
-  }
 
   const input = (id: string, key: keyof Draft, min: number, max: number) => (
     <input
