@@ -35,6 +35,19 @@ const allRecords = sql`(select app_has_permission('accessAllRecords:trackedEntit
 const capture = sql`(select app_scope_paths('capture'))::ltree[]`;
 const search = sql`(select app_scope_paths('search'))::ltree[]`;
 
+/**
+ * The units of the caller's capture or effective search scope, for tables too large to check by
+ * path (enrolments, events): an uncorrelated subquery PostgreSQL runs once per statement into a
+ * hash table, so each row costs one probe, and moving a subtree rewrites none of these rows.
+ * A scope that covers the whole tree skips the set (a national user would hash every unit).
+ */
+const captureUnits = sql`(select u.id from org_unit u
+    where u.tenant_id = (select app_current_tenant_id()) and u.path <@ any(${capture}))`;
+const searchUnits = sql`(select u.id from org_unit u
+    where u.tenant_id = (select app_current_tenant_id()) and u.path <@ any(${search}))`;
+const captureIsWholeTree = sql`(select app_scope_covers_tree('capture'))`;
+const searchIsWholeTree = sql`(select app_scope_covers_tree('search'))`;
+
 /** Text compared byte-wise, so prefix searches use a plain B-tree index. */
 const textC = customType<{ data: string }>({ dataType: () => `text collate "C"` });
 
@@ -253,6 +266,9 @@ export const enrollment = pgTable(
     trackedEntityId: uuid().notNull(),
     programId: uuid().notNull(),
     orgUnitId: uuid().notNull(),
+    // The pair's owner, copied by triggers on insert and on transfer, so reads judge the row itself;
+    // whatever an insert sends is replaced (the placeholder default keeps it out of inserts).
+    ownerUnitId: uuid().notNull().default(sql`null`),
     enrolledOn: date({ mode: "string" }).notNull(),
     status: enrollmentStatus().notNull().default("active"),
     completedAt: timestamp({ withTimezone: true }),
@@ -265,8 +281,11 @@ export const enrollment = pgTable(
     foreignKey({ columns: [t.tenantId, t.trackedEntityId, t.programId], foreignColumns: [programOwnership.tenantId, programOwnership.trackedEntityId, programOwnership.programId] }),
     foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
+    foreignKey({ columns: [t.tenantId, t.ownerUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
     index().on(t.tenantId, t.trackedEntityId, t.programId),
     index().on(t.tenantId, t.programId, t.orgUnitId),
+    // Counts and lists over a narrow scope go by owner unit.
+    index().on(t.tenantId, t.ownerUnitId, t.programId),
     tenantIsolation(),
     ...eventLikePolicies("enrollment"),
   ],
@@ -282,6 +301,9 @@ export const event = pgTable(
     programId: uuid().notNull(),
     stageId: uuid().notNull(),
     orgUnitId: uuid().notNull(),
+    // The pair's owner, copied by triggers on insert and on transfer, so reads judge the row itself;
+    // whatever an insert sends is replaced (the placeholder default keeps it out of inserts).
+    ownerUnitId: uuid().notNull().default(sql`null`),
     occurredOn: date({ mode: "string" }).notNull(),
     values: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: enrollmentStatus().notNull().default("active"),
@@ -299,29 +321,39 @@ export const event = pgTable(
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
     index().on(t.tenantId, t.enrollmentId, t.occurredOn),
     index().on(t.tenantId, t.trackedEntityId, t.programId),
+    foreignKey({ columns: [t.tenantId, t.ownerUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
     index().on(t.tenantId, t.orgUnitId, t.occurredOn),
+    // "Latest first" lists: wide scopes walk the newest events, narrow ones each owner unit's newest.
+    index().on(t.tenantId, t.occurredOn.desc(), t.id.desc()),
+    index().on(t.tenantId, t.ownerUnitId, t.occurredOn.desc(), t.id.desc()),
     tenantIsolation(),
     ...eventLikePolicies("event"),
   ],
 );
 
 /**
- * Enrolments and events are read through their (person, program) owner; creating one, or
- * soft-deleting it, also needs the record's own unit in the capture scope (and open).
+ * Enrolments and events follow their (person, program) owner, which they carry: the rules of the
+ * program_ownership read policy, applied to the row's owner unit. Creating one, or soft-deleting
+ * it, also needs the record's own unit in the capture scope (and open).
  */
 function eventLikePolicies(table: "enrollment" | "event") {
   const ownUnitInCapture = sql`${allRecords} or app_unit_in_capture(tenant_id, org_unit_id)`;
-  // The row's (person, program) must have an owner row the caller can read (its policy decides).
-  const ownerReadable = {
-    enrollment: sql`exists (select 1 from program_ownership o
-                         where o.tenant_id = enrollment.tenant_id
-                           and o.tracked_entity_id = enrollment.tracked_entity_id
-                           and o.program_id = enrollment.program_id)`,
-    event: sql`exists (select 1 from program_ownership o
-                         where o.tenant_id = event.tenant_id
-                           and o.tracked_entity_id = event.tracked_entity_id
-                           and o.program_id = event.program_id)`,
+  const activeGrant = {
+    enrollment: sql`exists (select 1 from break_glass_grant g
+                         where g.tenant_id = enrollment.tenant_id and g.user_id = (select app_current_user_id())
+                           and g.tracked_entity_id = enrollment.tracked_entity_id and g.program_id = enrollment.program_id
+                           and g.ended_at is null and g.expires_at > statement_timestamp())`,
+    event: sql`exists (select 1 from break_glass_grant g
+                         where g.tenant_id = event.tenant_id and g.user_id = (select app_current_user_id())
+                           and g.tracked_entity_id = event.tracked_entity_id and g.program_id = event.program_id
+                           and g.ended_at is null and g.expires_at > statement_timestamp())`,
   }[table];
+  const ownerReadable = sql`${allRecords} or ${captureIsWholeTree}
+        or owner_unit_id in ${captureUnits}
+        or (program_id = any((select app_program_ids('{open,audited}'))::uuid[])
+            and (${searchIsWholeTree} or owner_unit_id in ${searchUnits}))
+        or (program_id = any((select app_program_ids('{protected}'))::uuid[])
+            and owner_unit_id in ${searchUnits} and ${activeGrant})`;
   return [
     pgPolicy(`${table}_scope_read`, {
       as: "restrictive",

@@ -38,11 +38,26 @@ export function personRule(world: World, user: User, t = "t", grants = false): s
     or (not ${t}.ever_enrolled and ${under(`${t}.registration_path`, [...user.capturePaths, ...user.searchPaths])}))`;
 }
 
-/** A (person, program) row readable through its ownership (enrolments, events). */
+/**
+ * An enrolment or event row readable through the owner it carries: the rules of ownerRule on the
+ * row's owner unit, whose units are written as a subquery on literal paths (a semi-join for the
+ * planner, like a person writing "units under these").
+ */
 export function pairRule(world: World, user: User, row: string, grants = false): string {
   if (seesEverything(user)) return "true";
-  return `exists (select 1 from program_ownership o where o.tenant_id = ${row}.tenant_id and o.tracked_entity_id = ${row}.tracked_entity_id
-    and o.program_id = ${row}.program_id and ${ownerRule(world, user, "o", grants)})`;
+  const ownedUnder = (paths: string[]) =>
+    `${row}.owner_unit_id in (select u.id from org_unit u where u.tenant_id = '${world.tenantId}' and ${under("u.path", paths)})`;
+  const parts = [ownedUnder(user.capturePaths)];
+  if (user.searchPaths.length) {
+    parts.push(`(${row}.program_id = any(${uuids(programIds(world, "open", "audited"))}) and ${ownedUnder(user.searchPaths)})`);
+    if (grants) {
+      parts.push(`(${row}.program_id = any(${uuids(programIds(world, "protected"))}) and ${ownedUnder(user.searchPaths)}
+        and exists (select 1 from break_glass_grant g where g.tenant_id = ${row}.tenant_id and g.user_id = '${user.userId}'
+                    and g.tracked_entity_id = ${row}.tracked_entity_id and g.program_id = ${row}.program_id
+                    and g.ended_at is null and g.expires_at > statement_timestamp()))`);
+    }
+  }
+  return `(${parts.join(" or ")})`;
 }
 
 /** The capture-scope clause of the search handler (a search that may not reach beyond capture), by hand. */

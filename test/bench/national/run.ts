@@ -5,7 +5,6 @@ import { runtimeUrl } from "@/db/urls";
 import type { Context } from "./cases";
 import { openBenchDatabase } from "./database";
 import { ensureBenchTenant } from "./generate";
-import { ensureAltSchema } from "./prototypes/alt-schema";
 import { machine, printTable, saveRun, savePlans } from "./report";
 import { SIZES, type Size } from "./sizes";
 import { runSuites, SUITE_NAMES } from "./suites";
@@ -36,7 +35,6 @@ export async function runNational(options: NationalOptions): Promise<void> {
     const app = connect(runtimeUrl(database.ownerUrl, database.appPassword), { max: 20 });
     try {
       await warm(owner, log);
-      if (wanted("prototypes")) await ensureAltSchema(owner, log);
       const counts = await tableCounts(owner);
       const ctx: Context = { world: await loadWorld(owner, generation.tenantId, spec), runtime, owner, naive: options.naive };
       const { rows, plans } = await runSuites(ctx, app.db, wanted, log);

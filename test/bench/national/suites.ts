@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
 import { plansOf, runCase, type Case, type Context, type Row } from "./cases";
+import { httpRows } from "./http/rows";
 import { prototypeCases } from "./prototypes/cases";
 import { breakGlassRows } from "./queries/break-glass";
 import { captureRows, verifyChain } from "./queries/capture";
@@ -8,6 +9,7 @@ import { countCases } from "./queries/counts";
 import { latestEventsCases } from "./queries/latest-events";
 import { moveRows } from "./queries/move";
 import { pointReadCases } from "./queries/point-read";
+import { scopeUnitsCases } from "./queries/scope-units";
 import { searchCases } from "./queries/search";
 
 /** Suites of cases measured against a floor (and a naive peer), in the order they run: reads first. */
@@ -15,18 +17,19 @@ const CASE_SUITES: Record<string, (ctx: Context) => Promise<Case[]>> = {
   "point-read": pointReadCases,
   "latest-events": latestEventsCases,
   search: searchCases,
-  counts: countCases,
+  counts: async (ctx) => [...(await countCases(ctx)), ...scopeUnitsCases(ctx)],
   prototypes: prototypeCases,
 };
 
-/** Suites that measure themselves; then break the glass, writes (capture) and last the tree move. */
+/** Suites that measure themselves: reads through the HTTP API, then break the glass, writes (capture) and last the tree move. */
 const ROW_SUITES = (app: Database): Record<string, (ctx: Context) => Promise<Row[]>> => ({
+  http: (ctx) => httpRows(ctx, app),
   "break-glass": breakGlassRows,
   capture: async (ctx) => verifyChain(ctx, [...(await captureRows(ctx)), ...(await handlerCaptureRows(ctx, app))]),
   move: moveRows,
 });
 
-export const SUITE_NAMES = [...Object.keys(CASE_SUITES), "break-glass", "capture", "move"];
+export const SUITE_NAMES = [...Object.keys(CASE_SUITES), "http", "break-glass", "capture", "move"];
 
 export type Outcome = { rows: Row[]; plans: { title: string; app: string; floor?: string }[] };
 

@@ -15,6 +15,7 @@ const CHUNKS = 10;
 /**
  * Ownership (with its history), enrolments and events, from a plan of (person, program) pairs.
  * Every column the triggers would fill is written here: owner_path is the owner unit's path,
+ * enrolments and events carry their pair's owner unit,
  * ever_enrolled was set with the person. A pair is numbered pid = person·4 + program, its
  * events pid·64 + j, so ids are computed, never looked up.
  */
@@ -60,10 +61,10 @@ export async function generateRecords(sql: postgres.Sql, tenantId: string, spec:
   );
   // 15% of enrolments older than six months are completed, on the day of their last event.
   await sql.unsafe(
-    `insert into enrollment (tenant_id, id, tracked_entity_id, program_id, org_unit_id, enrolled_on, status, completed_at)
-     select $1::uuid, bench.uid('enr', x.pid), bench.uid('person', x.i), pr.id, fr.unit_id, x.enrolled_on, c.status::enrollment_status,
+    `insert into enrollment (tenant_id, id, tracked_entity_id, program_id, org_unit_id, owner_unit_id, enrolled_on, status, completed_at)
+     select $1::uuid, bench.uid('enr', x.pid), bench.uid('person', x.i), pr.id, fr.unit_id, fo.unit_id, x.enrolled_on, c.status::enrollment_status,
             case when c.status = 'completed' then x.enrolled_on + floor((x.n_events - 1) * (current_date - x.enrolled_on + 1)::float8 / x.n_events)::int + time '12:00' end
-     from bench.pair x join bench.program pr using (prog) join bench.facility fr on fr.f = x.f_reg
+     from bench.pair x join bench.program pr using (prog) join bench.facility fr on fr.f = x.f_reg join bench.facility fo on fo.f = x.f_owner
      cross join lateral (select case when x.enrolled_on < current_date - 180 and bench.rand(17, x.pid) < 0.15 then 'completed' else 'active' end as status) c`,
     [tenantId],
   );
@@ -72,9 +73,9 @@ export async function generateRecords(sql: postgres.Sql, tenantId: string, spec:
   for (let chunk = 0; chunk < CHUNKS; chunk++) {
     // Visits spread evenly from the enrolment day to today; the first is the one-off intake stage.
     await sql.unsafe(
-      `insert into event (tenant_id, id, enrollment_id, tracked_entity_id, program_id, stage_id, org_unit_id, occurred_on, values, status)
+      `insert into event (tenant_id, id, enrollment_id, tracked_entity_id, program_id, stage_id, org_unit_id, owner_unit_id, occurred_on, values, status)
        select $1::uuid, bench.uid('event', x.pid * 64 + j), bench.uid('enr', x.pid), bench.uid('person', x.i), pr.id, ev.stage_id,
-              case when bench.rand(16, x.pid * 64 + j) < ${ELSEWHERE} then nb.unit_id else fo.unit_id end,
+              case when bench.rand(16, x.pid * 64 + j) < ${ELSEWHERE} then nb.unit_id else fo.unit_id end, fo.unit_id,
               x.enrolled_on + floor(j * (current_date - x.enrolled_on + 1)::float8 / x.n_events)::int,
               ev.values, 'active'
        from bench.pair x

@@ -1,6 +1,4 @@
 import type { Case, Context } from "../cases";
-import { seesEverything } from "../floor-scope";
-import { SLOW } from "../measure";
 import { peopleInScope } from "../queries/samples";
 import type { User } from "../world";
 
@@ -10,10 +8,8 @@ import type { User } from "../world";
  * P1 splits the point read's gap to the floor: the floor run again with the policies' own
  * predicates and helper calls inlined (no RLS, no nesting), then with the scope read from
  * transaction settings bound once per request (what a cached-scope helper would cost).
- * P2/P4 run latest-50 and the counts on bench_alt, where events and enrolments carry their owner
- * (./alt-schema.ts); P2 also with the app passing its narrow scope's unit ids as a plain equality.
+ * (The earlier P2/P4 sketches — owner on event and enrolment rows — are now the app's schema.)
  */
-const lit = (paths: string[]) => `'{${paths.join(",")}}'::ltree[]`;
 
 /** The person policy (tracked_entity + program_ownership) with `scope(kind)`, `all` and `open` as the caller supplies them. */
 const personPredicate = (scope: (kind: "capture" | "search") => string, all: string, open: string) => `
@@ -48,23 +44,6 @@ const pointRead = (scope: string) => `
   left join tracked_entity_attribute_value v on v.tenant_id = t.tenant_id and v.tracked_entity_id = t.id
   where t.tenant_id = $1 and t.id = $2 ${scope} order by v.attribute_id`;
 
-const latest = (scope: string) => `
-  select e.id, e.tracked_entity_id, e.program_id, e.org_unit_id, e.occurred_on
-  from bench_alt.event e
-  where e.tenant_id = $1 and e.deleted_at is null ${scope}
-  order by e.occurred_on desc, e.id desc
-  limit 50`;
-
-const counts = (scope: string) => `
-  select e.program_id, count(*)::int as enrolments
-  from bench_alt.enrollment e
-  where e.tenant_id = $1 and e.deleted_at is null ${scope}
-  group by e.program_id
-  order by e.program_id`;
-
-/** The capture-scope owner check written by hand against the denormalized column. */
-const ownerLiteral = (user: User) => (seesEverything(user) ? "" : `and e.owner_path <@ any(${lit(user.capturePaths)})`);
-
 export async function prototypeCases(ctx: Context): Promise<Case[]> {
   const { world, owner } = ctx;
   const cases: Case[] = [];
@@ -82,53 +61,6 @@ export async function prototypeCases(ctx: Context): Promise<Case[]> {
         floorPreamble: bindScope,
       },
     );
-  }
-  for (const key of ["clinic", "hospital", "district", "region", "national", "admin"]) {
-    const user = world.users[key]!;
-    cases.push({
-      query: "P2 latest 50, owner on the event row",
-      user,
-      app: () => ({ text: latest(""), params: [world.tenantId] }),
-      floor: () => ({ text: latest(ownerLiteral(user)), params: [world.tenantId] }),
-      budget: SLOW,
-      target: { pct: "p95", maxRatio: 2 },
-    });
-  }
-  for (const key of ["clinic", "hospital", "district"]) {
-    const user = world.users[key]!;
-    // A narrow scope's units, as the app would resolve them once per session (org units are tenant-wide readable).
-    const units = (await owner.unsafe<{ id: string }[]>(`select id from org_unit where tenant_id = $1 and path <@ any(${lit(user.capturePaths)})`, [world.tenantId])).map((u) => u.id);
-    cases.push({
-      query: "P2 latest 50, owner on the event + app passes scope unit ids",
-      user,
-      app: () => ({ text: latest("and e.owner_unit_id = any($2::uuid[])"), params: [world.tenantId, units] }),
-      floor: () => ({ text: latest(`${ownerLiteral(user)} and e.owner_unit_id = any($2::uuid[])`), params: [world.tenantId, units] }),
-      target: { pct: "p95", maxRatio: 2 },
-    });
-  }
-  for (const [key, maxRatio] of [["district", 1.5], ["region", 1.5], ["national", 1.2], ["admin", 1.2]] as const) {
-    const user = world.users[key]!;
-    cases.push({
-      query: "P4 enrolment counts, owner on the enrolment row",
-      user,
-      app: () => ({ text: counts(""), params: [world.tenantId] }),
-      floor: () => ({ text: counts(ownerLiteral(user)), params: [world.tenantId] }),
-      budget: SLOW,
-      target: { pct: "p95", maxRatio },
-    });
-  }
-  // The app passing a district's or region's unit ids (leakproof equality, usable under RLS).
-  for (const key of ["district", "region"]) {
-    const user = world.users[key]!;
-    const units = (await owner.unsafe<{ id: string }[]>(`select id from org_unit where tenant_id = $1 and path <@ any(${lit(user.capturePaths)})`, [world.tenantId])).map((u) => u.id);
-    cases.push({
-      query: "P4 enrolment counts, owner on the row + app passes scope unit ids",
-      user,
-      app: () => ({ text: counts("and e.owner_unit_id = any($2::uuid[])"), params: [world.tenantId, units] }),
-      floor: () => ({ text: counts(`${ownerLiteral(user)} and e.owner_unit_id = any($2::uuid[])`), params: [world.tenantId, units] }),
-      budget: SLOW,
-      target: { pct: "p95", maxRatio: 1.5 },
-    });
   }
   return cases;
 }

@@ -1,0 +1,34 @@
+import type { Case, Context } from "../cases";
+import { once } from "../measure";
+import type { User } from "../world";
+
+/**
+ * How a list or an aggregate over a narrow scope tells the planner where to look: the app
+ * resolves the units of the caller's effective search scope (a superset of every owner the
+ * caller may read, grants included) and adds `owner_unit_id = any($units)` to its query. The
+ * policies stay the lock; this only lets PostgreSQL use the owner-unit indexes with the real
+ * number of units at plan time. Nothing when the scope covers the whole tree or the caller
+ * sees all records: those read everything anyway.
+ */
+const RESOLVE = `
+  select coalesce(array_agg(u.id), '{}') as units
+  from org_unit u
+  where u.tenant_id = app_current_tenant_id()
+    and u.path <@ any(app_scope_paths('search'))
+    and not app_scope_covers_tree('search')
+    and not app_has_permission('accessAllRecords:trackedEntity')`;
+
+export async function scopeUnits(ctx: Context, user: User): Promise<string[] | null> {
+  const { rows } = await once({ sql: ctx.runtime, tenantId: ctx.world.tenantId, userId: user.userId }, { text: RESOLVE, params: [] });
+  const units = (rows[0]?.units ?? []) as string[];
+  return units.length ? units : null;
+}
+
+/** What resolving costs a request, per user class (it runs once per request that lists or counts). */
+export function scopeUnitsCases(ctx: Context): Case[] {
+  return ["clinic", "district", "region", "national"].map((key) => ({
+    query: "scope units resolved (once per request)",
+    user: ctx.world.users[key]!,
+    app: () => ({ text: RESOLVE, params: [] }),
+  }));
+}
