@@ -68,8 +68,8 @@ CREATE TRIGGER program_ownership_propagate_owner AFTER UPDATE OF owner_unit_id O
 ALTER TABLE "enrollment" ADD CONSTRAINT "enrollment_tenant_id_owner_unit_id_org_unit_tenant_id_id_fk" FOREIGN KEY ("tenant_id","owner_unit_id") REFERENCES "public"."org_unit"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event" ADD CONSTRAINT "event_tenant_id_owner_unit_id_org_unit_tenant_id_id_fk" FOREIGN KEY ("tenant_id","owner_unit_id") REFERENCES "public"."org_unit"("tenant_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "enrollment_tenant_id_owner_unit_id_program_id_index" ON "enrollment" USING btree ("tenant_id","owner_unit_id","program_id");--> statement-breakpoint
-CREATE INDEX "event_tenant_id_occurred_on_id_index" ON "event" USING btree ("tenant_id","occurred_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "event_tenant_id_owner_unit_id_occurred_on_id_index" ON "event" USING btree ("tenant_id","owner_unit_id","occurred_on" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "event_tenant_id_occurred_on_id_index" ON "event" USING btree ("tenant_id","occurred_on" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "event_tenant_id_owner_unit_id_occurred_on_id_index" ON "event" USING btree ("tenant_id","owner_unit_id","occurred_on" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 ALTER POLICY "enrollment_scope_read" ON "enrollment" TO canopy_app USING ((select app_has_permission('accessAllRecords:trackedEntity')) or (select app_scope_covers_tree('capture'))
         or owner_unit_id in (select u.id from org_unit u
     where u.tenant_id = (select app_current_tenant_id()) and u.path <@ any((select app_scope_paths('capture'))::ltree[]))

@@ -324,8 +324,9 @@ export const event = pgTable(
     foreignKey({ columns: [t.tenantId, t.ownerUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
     index().on(t.tenantId, t.orgUnitId, t.occurredOn),
     // "Latest first" lists: wide scopes walk the newest events, narrow ones each owner unit's newest.
-    index().on(t.tenantId, t.occurredOn.desc(), t.id.desc()),
-    index().on(t.tenantId, t.ownerUnitId, t.occurredOn.desc(), t.id.desc()),
+    // NULLS FIRST is what ORDER BY … DESC means; an index ordered otherwise does not serve it.
+    index().on(t.tenantId, t.occurredOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index().on(t.tenantId, t.ownerUnitId, t.occurredOn.desc().nullsFirst(), t.id.desc().nullsFirst()),
     tenantIsolation(),
     ...eventLikePolicies("event"),
   ],

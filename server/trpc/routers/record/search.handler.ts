@@ -16,7 +16,8 @@ type Criterion = { attribute: AttributeMeta; value: string; prefix: boolean };
  * Finds people by attributes inside the effective search scope (RLS decides visibility). Without
  * an identifying attribute, or the tenant's number of searchable ones, the search stays inside
  * the capture scope and says so. More matches than a page is never an error: the first page comes
- * back with `more` and the UI asks to narrow. Protected records the caller could break the glass
+ * back with `more` and the UI asks to narrow. A capture scope over the whole tree skips the
+ * capture clause (per row it would only ever say yes, at a national user's cost). Protected records the caller could break the glass
  * on are listed apart, with nothing but their program.
  */
 export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; input: SearchInput }) {
@@ -35,11 +36,11 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
     from tracked_entity_attribute_value v
     where v.tenant_id = ${ctx.tenant.id} and ${matches(sql`v`, driver)}
       ${sql.join(others.map((c) => sql`and coalesce((${otherValueMatches(c)}), false)`), sql` `)}
-      ${beyondCapture ? sql`` : sql`and exists (select 1 from tracked_entity t
+      ${beyondCapture ? sql`` : sql`and ((select app_scope_covers_tree('capture')) or exists (select 1 from tracked_entity t
           where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
             and ((not t.ever_enrolled and t.registration_path <@ any((select app_scope_paths('capture'))::ltree[]))
                  or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
-                            and o.owner_path <@ any((select app_scope_paths('capture'))::ltree[]))))`}
+                            and o.owner_path <@ any((select app_scope_paths('capture'))::ltree[])))))`}
       ${after ? sql`and (v.search_value, v.tracked_entity_id) > (${after.key}, ${after.id}::uuid)` : sql``}
     order by v.search_value, v.tracked_entity_id
     limit ${input.limit + 1}`);

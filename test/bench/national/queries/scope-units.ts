@@ -14,9 +14,9 @@ const RESOLVE = `
   select coalesce(array_agg(u.id), '{}') as units
   from org_unit u
   where u.tenant_id = app_current_tenant_id()
-    and u.path <@ any(app_scope_paths('search'))
-    and not app_scope_covers_tree('search')
-    and not app_has_permission('accessAllRecords:trackedEntity')`;
+    and u.path <@ any((select app_scope_paths('search')))
+    and not (select app_scope_covers_tree('search'))
+    and not (select app_has_permission('accessAllRecords:trackedEntity'))`;
 
 export async function scopeUnits(ctx: Context, user: User): Promise<string[] | null> {
   const { rows } = await once({ sql: ctx.runtime, tenantId: ctx.world.tenantId, userId: user.userId }, { text: RESOLVE, params: [] });

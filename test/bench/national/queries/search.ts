@@ -18,11 +18,11 @@ const identifier = (scope: string) => `
   order by v.search_value, v.tracked_entity_id
   limit 26`;
 
-const handlerCaptureClause = `and exists (select 1 from tracked_entity t
+const handlerCaptureClause = `and ((select app_scope_covers_tree('capture')) or exists (select 1 from tracked_entity t
           where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
             and ((not t.ever_enrolled and t.registration_path <@ any((select app_scope_paths('capture'))::ltree[]))
                  or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
-                            and o.owner_path <@ any((select app_scope_paths('capture'))::ltree[]))))`;
+                            and o.owner_path <@ any((select app_scope_paths('capture'))::ltree[])))))`;
 
 const prefix = (scope: string) => `
   select v.tracked_entity_id as id, v.search_value as sort_key
