@@ -39,12 +39,15 @@ const search = sql`(select app_scope_paths('search'))::ltree[]`;
  * The units of the caller's capture or effective search scope, for tables too large to check by
  * path (enrolments, events): an uncorrelated subquery PostgreSQL runs once per statement into a
  * hash table, so each row costs one probe, and moving a subtree rewrites none of these rows.
- * A scope that covers the whole tree skips the set (a national user would hash every unit).
+ * Each scope root is expanded through the path index (a GiST index cannot serve `<@ any(array)`,
+ * which would read every unit). A scope that covers the whole tree skips the set.
  */
-const captureUnits = sql`(select u.id from org_unit u
-    where u.tenant_id = (select app_current_tenant_id()) and u.path <@ any(${capture}))`;
-const searchUnits = sql`(select u.id from org_unit u
-    where u.tenant_id = (select app_current_tenant_id()) and u.path <@ any(${search}))`;
+const captureUnits = sql`(select u.id from unnest((select app_scope_paths('capture'))) as r(root)
+    join org_unit u on u.path <@ r.root
+    where u.tenant_id = (select app_current_tenant_id()))`;
+const searchUnits = sql`(select u.id from unnest((select app_scope_paths('search'))) as r(root)
+    join org_unit u on u.path <@ r.root
+    where u.tenant_id = (select app_current_tenant_id()))`;
 const captureIsWholeTree = sql`(select app_scope_covers_tree('capture'))`;
 const searchIsWholeTree = sql`(select app_scope_covers_tree('search'))`;
 
@@ -123,7 +126,9 @@ export const attributeValue = pgTable(
     foreignKey({ columns: [t.tenantId, t.attributeId], foreignColumns: [trackedEntityAttribute.tenantId, trackedEntityAttribute.id] }),
     uniqueIndex().on(t.tenantId, t.trackedEntityId, t.attributeId),
     uniqueIndex("attribute_value_unique_per_tenant").on(t.tenantId, t.attributeId, t.uniqueValue).where(sql`unique_value is not null`),
-    index("attribute_value_search").on(t.tenantId, t.attributeId, t.searchValue),
+    // Ends with the person so that "order by value, person" is read in index order and a page
+    // stops after its rows, instead of sorting every person who shares a common name.
+    index("attribute_value_search").on(t.tenantId, t.attributeId, t.searchValue, t.trackedEntityId),
     tenantIsolation(),
     pgPolicy("attribute_value_scope_read", {
       as: "restrictive",

@@ -9,8 +9,9 @@ import { programIds, type User, type World } from "./world";
  * root or the all-records permission. Values come from the database, never from input.
  */
 const ltree = (path: string) => `'${path}'::ltree`;
+/** One `<@` per root, OR-ed (an index serves each; none serves `<@ any(array)`). */
 const under = (column: string, paths: string[]) =>
-  paths.length === 1 ? `${column} <@ ${ltree(paths[0]!)}` : `${column} <@ any('{${paths.join(",")}}'::ltree[])`;
+  paths.length === 1 ? `${column} <@ ${ltree(paths[0]!)}` : `(${paths.map((p) => `${column} <@ ${ltree(p)}`).join(" or ")})`;
 const uuids = (ids: string[]) => `'{${ids.join(",")}}'::uuid[]`;
 
 export const seesEverything = (user: User) => user.allRecords || user.nationalRoot;

@@ -12,9 +12,9 @@ import type { User } from "../world";
  */
 const RESOLVE = `
   select coalesce(array_agg(u.id), '{}') as units
-  from org_unit u
+  from unnest((select app_scope_paths('search'))) as r(root)
+  join org_unit u on u.path <@ r.root
   where u.tenant_id = app_current_tenant_id()
-    and u.path <@ any((select app_scope_paths('search')))
     and not (select app_scope_covers_tree('search'))
     and not (select app_has_permission('accessAllRecords:trackedEntity'))`;
 
