@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ltree, tenantIsolation, tenantKey, timestamps } from "./rls";
+import { ltree, tenantIsolation, tenantKey, textC, timestamps } from "./rls";
 import { tenant } from "./tenant";
 
 /**
@@ -29,6 +29,9 @@ export const orgUnit = pgTable(
     // Overwritten by the org_unit_set_path trigger on every insert and parent change.
     level: integer().notNull().default(0),
     path: ltree().notNull().default(sql`''`),
+    // The path as byte-wise text: a subtree is the key range [path, path || '/') (labels are hex,
+    // '/' follows '.'), read from a B-tree with leakproof operators, which RLS lets use an index.
+    pathKey: textC().generatedAlwaysAs(sql`path::text`),
     openingDate: date(),
     closedDate: date(),
     ...timestamps(),
@@ -40,6 +43,7 @@ export const orgUnit = pgTable(
     index().on(t.tenantId, t.parentId),
     uniqueIndex().on(t.tenantId, t.code),
     index("org_unit_path_gist").using("gist", t.path),
+    index().on(t.tenantId, t.pathKey),
     check("org_unit_name_not_blank", sql`length(btrim(${t.name})) > 0`),
     check("org_unit_dates_ordered", sql`${t.closedDate} is null or ${t.openingDate} is null or ${t.closedDate} >= ${t.openingDate}`),
     tenantIsolation(),

@@ -32,3 +32,6 @@ export const timestamps = () => ({
 export const ltree = customType<{ data: string }>({
   dataType: () => "ltree",
 });
+
+/** Text compared byte-wise, so prefix searches and ranges use a plain B-tree index. */
+export const textC = customType<{ data: string }>({ dataType: () => `text collate "C"` });

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
-  customType,
   date,
   foreignKey,
   index,
@@ -18,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { orgUnit } from "./org-unit";
 import { program, programStage, trackedEntityAttribute, trackedEntityType } from "./program";
-import { ltree, tenantIsolation, tenantKey, timestamps } from "./rls";
+import { ltree, tenantIsolation, tenantKey, textC, timestamps } from "./rls";
 import { userAccount } from "./user";
 
 /**
@@ -39,20 +38,14 @@ const search = sql`(select app_scope_paths('search'))::ltree[]`;
  * The units of the caller's capture or effective search scope, for tables too large to check by
  * path (enrolments, events): an uncorrelated subquery PostgreSQL runs once per statement into a
  * hash table, so each row costs one probe, and moving a subtree rewrites none of these rows.
- * Each scope root is expanded through the path index (a GiST index cannot serve `<@ any(array)`,
- * which would read every unit). A scope that covers the whole tree skips the set.
+ * The set comes from app_scope_unit_ids, which reads each scope root as a range of
+ * org_unit.path_key from its B-tree with leakproof text comparisons (under RLS, `path <@ root` is
+ * not leakproof, so no index could serve it). A scope that covers the whole tree skips the set.
  */
-const captureUnits = sql`(select u.id from unnest((select app_scope_paths('capture'))) as r(root)
-    join org_unit u on u.path <@ r.root
-    where u.tenant_id = (select app_current_tenant_id()))`;
-const searchUnits = sql`(select u.id from unnest((select app_scope_paths('search'))) as r(root)
-    join org_unit u on u.path <@ r.root
-    where u.tenant_id = (select app_current_tenant_id()))`;
+const captureUnits = sql`(select app_scope_unit_ids('capture'))`;
+const searchUnits = sql`(select app_scope_unit_ids('search'))`;
 const captureIsWholeTree = sql`(select app_scope_covers_tree('capture'))`;
 const searchIsWholeTree = sql`(select app_scope_covers_tree('search'))`;
-
-/** Text compared byte-wise, so prefix searches use a plain B-tree index. */
-const textC = customType<{ data: string }>({ dataType: () => `text collate "C"` });
 
 export const trackedEntity = pgTable(
   "tracked_entity",
@@ -344,16 +337,11 @@ export const event = pgTable(
  */
 function eventLikePolicies(table: "enrollment" | "event") {
   const ownUnitInCapture = sql`${allRecords} or app_unit_in_capture(tenant_id, org_unit_id)`;
-  const activeGrant = {
-    enrollment: sql`exists (select 1 from break_glass_grant g
-                         where g.tenant_id = enrollment.tenant_id and g.user_id = (select app_current_user_id())
-                           and g.tracked_entity_id = enrollment.tracked_entity_id and g.program_id = enrollment.program_id
-                           and g.ended_at is null and g.expires_at > statement_timestamp())`,
-    event: sql`exists (select 1 from break_glass_grant g
-                         where g.tenant_id = event.tenant_id and g.user_id = (select app_current_user_id())
-                           and g.tracked_entity_id = event.tracked_entity_id and g.program_id = event.program_id
-                           and g.ended_at is null and g.expires_at > statement_timestamp())`,
-  }[table];
+  // The caller's active grants as an uncorrelated set: hashed once, and (unlike a correlated
+  // EXISTS) it leaves a large count free to run in parallel.
+  const activeGrant = sql`(tracked_entity_id, program_id) in (select g.tracked_entity_id, g.program_id from break_glass_grant g
+          where g.tenant_id = (select app_current_tenant_id()) and g.user_id = (select app_current_user_id())
+            and g.ended_at is null and g.expires_at > statement_timestamp())`;
   const ownerReadable = sql`${allRecords} or ${captureIsWholeTree}
         or owner_unit_id in ${captureUnits}
         or (program_id = any((select app_program_ids('{open,audited}'))::uuid[])

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
@@ -78,7 +78,7 @@ describe("the tenant transaction", () => {
   });
   const probe = createCallerFactory(probeRouter);
   const count = (action: string) =>
-    withTenant(owner, { tenantId: a.id }, async (tx) => (await tx.select().from(auditEvent).where(eq(auditEvent.action, action))).length);
+    withTenant(owner, { tenantId: a.id }, async (tx) => (await tx.select().from(auditEvent).where(and(eq(auditEvent.tenantId, a.id), eq(auditEvent.action, action)))).length);
 
   it("rolls back everything when the handler fails", async () => {
     await expect(probe(contextFor(a)).writeThenFail()).rejects.toMatchObject({ code: "CONFLICT" });

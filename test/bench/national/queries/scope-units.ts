@@ -11,11 +11,9 @@ import type { User } from "../world";
  * sees all records: those read everything anyway.
  */
 const RESOLVE = `
-  select coalesce(array_agg(u.id), '{}') as units
-  from unnest((select app_scope_paths('search'))) as r(root)
-  join org_unit u on u.path <@ r.root
-  where u.tenant_id = app_current_tenant_id()
-    and not (select app_scope_covers_tree('search'))
+  select coalesce(array_agg(unit), '{}') as units
+  from app_scope_unit_ids('search') as unit
+  where not (select app_scope_covers_tree('search'))
     and not (select app_has_permission('accessAllRecords:trackedEntity'))`;
 
 export async function scopeUnits(ctx: Context, user: User): Promise<string[] | null> {
