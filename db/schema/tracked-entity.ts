@@ -45,6 +45,8 @@ const search = sql`(select app_scope_paths('search'))::ltree[]`;
 const captureUnits = sql`(select app_scope_unit_ids('capture'))`;
 const searchUnits = sql`(select app_scope_unit_ids('search'))`;
 const captureIsWholeTree = sql`(select app_scope_covers_tree('capture'))`;
+/** Without search roots the effective search scope is the capture scope: nothing more to check. */
+const hasSearchRoots = sql`(select app_has_search_roots())`;
 const searchIsWholeTree = sql`(select app_scope_covers_tree('search'))`;
 
 export const trackedEntity = pgTable(
@@ -127,9 +129,14 @@ export const attributeValue = pgTable(
       as: "restrictive",
       for: "select",
       to: RUNTIME,
-      using: sql`exists (select 1 from tracked_entity p
-                         where p.tenant_id = tracked_entity_attribute_value.tenant_id
-                           and p.id = tracked_entity_attribute_value.tracked_entity_id)`,
+      // The person is visible. A readable ownership says so directly (the common case, one hop
+      // instead of two); otherwise the person row's own policy decides.
+      using: sql`exists (select 1 from program_ownership o
+                         where o.tenant_id = tracked_entity_attribute_value.tenant_id
+                           and o.tracked_entity_id = tracked_entity_attribute_value.tracked_entity_id)
+        or exists (select 1 from tracked_entity p
+                   where p.tenant_id = tracked_entity_attribute_value.tenant_id
+                     and p.id = tracked_entity_attribute_value.tracked_entity_id)`,
     }),
     pgPolicy("attribute_value_scope_insert", {
       as: "restrictive",
@@ -344,9 +351,9 @@ function eventLikePolicies(table: "enrollment" | "event") {
             and g.ended_at is null and g.expires_at > statement_timestamp())`;
   const ownerReadable = sql`${allRecords} or ${captureIsWholeTree}
         or owner_unit_id in ${captureUnits}
-        or (program_id = any((select app_program_ids('{open,audited}'))::uuid[])
+        or (${hasSearchRoots} and program_id = any((select app_program_ids('{open,audited}'))::uuid[])
             and (${searchIsWholeTree} or owner_unit_id in ${searchUnits}))
-        or (program_id = any((select app_program_ids('{protected}'))::uuid[])
+        or (${hasSearchRoots} and program_id = any((select app_program_ids('{protected}'))::uuid[])
             and owner_unit_id in ${searchUnits} and ${activeGrant})`;
   return [
     pgPolicy(`${table}_scope_read`, {

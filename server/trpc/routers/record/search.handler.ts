@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { sql, type SQL } from "drizzle-orm";
 import { loadRecordSettings } from "@/server/records/record-settings";
 import { loadTypeAttributes, type AttributeMeta } from "@/server/records/metadata";
-import { normalizeSearchValue, searchMode } from "@/server/records/search-value";
+import { normalizeSearchValue, prefixUpperBound, searchMode } from "@/server/records/search-value";
 import { valueSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditAction } from "@/server/trpc/audit";
@@ -71,9 +71,15 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
   };
 }
 
+/**
+ * A prefix is also given as a key range: the statement is prepared, and a cached generic plan
+ * cannot turn `starts_with(col, $n)` into index bounds (it then read every value of the
+ * attribute before the prefix: 7 ms instead of 0.4 at 200k people). Both are leakproof.
+ */
 function matches(alias: SQL, c: Criterion): SQL {
   return c.prefix
-    ? sql`${alias}.attribute_id = ${c.attribute.id} and starts_with(${alias}.search_value, ${c.value})`
+    ? sql`${alias}.attribute_id = ${c.attribute.id} and ${alias}.search_value >= ${c.value}
+        and ${alias}.search_value < ${prefixUpperBound(c.value)} and starts_with(${alias}.search_value, ${c.value})`
     : sql`${alias}.attribute_id = ${c.attribute.id} and ${alias}.search_value = ${c.value}`;
 }
 

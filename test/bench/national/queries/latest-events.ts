@@ -6,24 +6,38 @@ import { scopeUnits } from "./scope-units";
 const READERS = ["clinic", "nurse", "hospital", "multi", "district", "region", "national", "admin"];
 const PAGE = 50;
 /**
- * Up to this many scope units the list goes unit by unit (each unit's newest events from the
- * owner-unit index, merged); beyond it, walking the newest events of the tenant finds 50 readable
- * ones sooner (a district holds ~1/80 of them, a clinic ~1/10,000).
+ * Up to this many scope units the list goes unit by unit: each unit's newest 50 from the
+ * owner-unit index (ordered, so each stops after 50), merged; beyond it, walking the newest events
+ * of the tenant finds 50 readable ones sooner (a district holds ~1/80 of them, a clinic ~1/10,000).
  */
 const NARROW_UNITS = 100;
+const COLUMNS = "e.id, e.tracked_entity_id, e.program_id, e.org_unit_id, e.occurred_on";
 
 /**
  * Query 2: the latest 50 events the user can read (events carry their pair's owner), and the
  * next page by keyset on (occurred_on, id) — what an activity list would run.
  */
-const select = (schema: string, scope: string, after: boolean, narrow: boolean) => `
-  select e.id, e.tracked_entity_id, e.program_id, e.org_unit_id, e.occurred_on
+function select(schema: string, scope: string, after: boolean, narrow: boolean): string {
+  const keyset = after ? "and (e.occurred_on, e.id) < ($2::date, $3::uuid)" : "";
+  if (!narrow) {
+    return `
+  select ${COLUMNS}
   from ${schema}.event e
-  where e.tenant_id = $1 and e.deleted_at is null ${scope}
-    ${narrow ? `and e.owner_unit_id = any($${after ? 4 : 2}::uuid[])` : ""}
-    ${after ? "and (e.occurred_on, e.id) < ($2::date, $3::uuid)" : ""}
+  where e.tenant_id = $1 and e.deleted_at is null ${scope} ${keyset}
   order by e.occurred_on desc, e.id desc
   limit ${PAGE}`;
+  }
+  return `
+  select e.* from unnest($${after ? 4 : 2}::uuid[]) as unit(id)
+  cross join lateral (
+    select ${COLUMNS}
+    from ${schema}.event e
+    where e.tenant_id = $1 and e.owner_unit_id = unit.id and e.deleted_at is null ${scope} ${keyset}
+    order by e.occurred_on desc, e.id desc
+    limit ${PAGE}) e
+  order by e.occurred_on desc, e.id desc
+  limit ${PAGE}`;
+}
 
 export async function latestEventsCases(ctx: Context): Promise<Case[]> {
   const { world, owner } = ctx;

@@ -1,3 +1,4 @@
+import { prefixUpperBound } from "@/server/records/search-value";
 import type { Case, Context } from "../cases";
 import { captureRule, personRule } from "../floor-scope";
 import { peopleInScope } from "./samples";
@@ -9,7 +10,7 @@ const PREFIXES = ["kam", "ban", "ses", "kor", "con", "tur", "kar", "jal", "man",
  * Query 3: the person search's main query, as server/trpc/routers/record/search.handler.ts builds
  * it. An exact National ID (identifying) searches the effective search scope, where RLS alone
  * decides; a single last-name prefix (not identifying) stays inside the capture scope, which the
- * handler adds as an explicit clause. 26 rows = a page of 25 and "more".
+ * handler adds as an explicit clause; the prefix also as a key range, as the handler gives it. 26 rows = a page of 25 and "more".
  */
 const identifier = (scope: string) => `
   select v.tracked_entity_id as id, v.search_value as sort_key
@@ -27,7 +28,7 @@ const handlerCaptureClause = `and ((select app_scope_covers_tree('capture')) or 
 const prefix = (scope: string) => `
   select v.tracked_entity_id as id, v.search_value as sort_key
   from tracked_entity_attribute_value v
-  where v.tenant_id = $1 and v.attribute_id = $2 and starts_with(v.search_value, $3)
+  where v.tenant_id = $1 and v.attribute_id = $2 and v.search_value >= $3 and v.search_value < $4 and starts_with(v.search_value, $3)
     ${scope}
   order by v.search_value, v.tracked_entity_id
   limit 26`;
@@ -53,7 +54,7 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
   // The all-records admin searches beyond capture, so the prefix case is for scoped users.
   for (const key of ["clinic", "nurse", "district", "region", "national"]) {
     const user = world.users[key]!;
-    const params = (i: number) => [world.tenantId, world.attributes.lastName, PREFIXES[i % PREFIXES.length]!];
+    const params = (i: number) => [world.tenantId, world.attributes.lastName, PREFIXES[i % PREFIXES.length]!, prefixUpperBound(PREFIXES[i % PREFIXES.length]!)];
     cases.push({
       query: "3 search, last-name prefix (capture scope)",
       user,
