@@ -2,11 +2,9 @@ import { parseArgs } from "node:util";
 
 /**
  * `npm run bench`: the demo-tenant micro-benchmarks (./demo.ts).
- * `npm run bench -- --size S|M [--fresh] [--only name,…] [--skip-naive] [--prototypes]`: the
- * national-scale suite (./national) on a generated tenant that is kept and reused between runs.
- * --only takes suite names: point-read, latest-events, search, counts, break-glass, capture, move,
- * prototypes. --prototypes adds the measured sketches of the recommended design changes
- * (./national/prototypes) to a full run.
+ * `npm run bench -- --size S|M [--fresh] [--only name,…] [--skip-naive]`: the national-scale
+ * suite (./national) on a generated tenant that is kept and reused between runs. --only takes
+ * suite names: point-read, latest-events, search, counts, http, break-glass, capture, move.
  */
 const { values } = parseArgs({
   options: {
@@ -14,7 +12,6 @@ const { values } = parseArgs({
     fresh: { type: "boolean", default: false },
     only: { type: "string" },
     "skip-naive": { type: "boolean", default: false },
-    prototypes: { type: "boolean", default: false },
   },
   strict: true,
 });
@@ -30,6 +27,5 @@ if (!values.size) {
     fresh: values.fresh,
     only: values.only ? values.only.split(",").map((s) => s.trim()) : null,
     naive: !values["skip-naive"],
-    prototypes: values.prototypes,
   });
 }

@@ -26,10 +26,11 @@ export function percentiles(samples: number[]): Percentiles {
 export const round = (ms: number) => Number(ms.toFixed(3));
 
 /**
- * Runs `build(i)` the way a request does — one transaction, set_config('app.tenant_id' /
- * 'app.user_id', …, true) with bound parameters, then the statement as a prepared statement (as
- * drizzle over postgres.js sends it) — and times the statement alone, from send to last row, so
- * BEGIN, the settings and COMMIT do not dilute the comparison with the floor. `check` returns a
+ * Runs `build(i)` the way a request does — one transaction bound with app_bind(tenant, user) from
+ * bound parameters (as withTenant does), then the statement as a prepared statement (as drizzle
+ * over postgres.js sends it) — and times the statement alone, from send to last row, so BEGIN,
+ * the binding and COMMIT do not dilute the comparison with the floor (the binding's own cost is
+ * measured as a case of its own). `check` returns a
  * complaint when a result is wrong (e.g. an out-of-scope read that returned rows).
  */
 export async function measure(
@@ -70,7 +71,7 @@ export async function once(caller: Caller, statement: Statement): Promise<{ ms: 
   let ms = NaN;
   let rows: Record<string, unknown>[] = [];
   await caller.sql.begin(async (tx) => {
-    await tx`select set_config('app.tenant_id', ${caller.tenantId}, true), set_config('app.user_id', ${caller.userId ?? ""}, true)`;
+    await tx`select app_bind(${caller.tenantId}::uuid, ${caller.userId}::uuid)`;
     await tx.unsafe(`set local statement_timeout = ${caller.timeoutMs ?? STATEMENT_TIMEOUT_MS}`);
     if (caller.preamble) await tx.unsafe(caller.preamble.text, caller.preamble.params as postgres.ParameterOrJSON<never>[]);
     const start = performance.now();
@@ -84,7 +85,7 @@ export async function once(caller: Caller, statement: Statement): Promise<{ ms: 
 export async function explain(caller: Caller, statement: Statement): Promise<string> {
   let plan = "";
   await caller.sql.begin(async (tx) => {
-    await tx`select set_config('app.tenant_id', ${caller.tenantId}, true), set_config('app.user_id', ${caller.userId ?? ""}, true)`;
+    await tx`select app_bind(${caller.tenantId}::uuid, ${caller.userId}::uuid)`;
     await tx.unsafe(`set local statement_timeout = ${caller.timeoutMs ?? 60_000}`);
     const rows = await tx.unsafe(`explain (analyze, buffers, costs) ${statement.text}`, statement.params as postgres.ParameterOrJSON<never>[]);
     plan = rows.map((r) => (r as Record<string, string>)["QUERY PLAN"]).join("\n");

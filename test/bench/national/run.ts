@@ -11,7 +11,7 @@ import { runSuites, SUITE_NAMES } from "./suites";
 import { tableCounts, warm } from "./warm";
 import { loadWorld } from "./world";
 
-export type NationalOptions = { size: Size; fresh: boolean; only: string[] | null; naive: boolean; prototypes: boolean };
+export type NationalOptions = { size: Size; fresh: boolean; only: string[] | null; naive: boolean };
 
 const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 
@@ -19,8 +19,7 @@ const log = (message: string) => console.log(`[bench ${new Date().toISOString().
 export async function runNational(options: NationalOptions): Promise<void> {
   const unknown = options.only?.filter((name) => !SUITE_NAMES.includes(name)) ?? [];
   if (unknown.length) throw new Error(`Unknown suite ${unknown.join(", ")}; the suites are ${SUITE_NAMES.join(", ")}.`);
-  // Prototypes (sketches of design changes, not the app) run only when asked for.
-  const wanted = (name: string) => (options.only ? options.only.includes(name) : name !== "prototypes" || options.prototypes);
+  const wanted = (name: string) => !options.only || options.only.includes(name);
   const started = performance.now();
   const loadBefore = os.loadavg();
   const database = await openBenchDatabase(options.size, options.fresh);

@@ -1,7 +1,6 @@
 import type { Database } from "@/db/client";
 import { plansOf, runCase, type Case, type Context, type Row } from "./cases";
 import { httpRows } from "./http/rows";
-import { prototypeCases } from "./prototypes/cases";
 import { breakGlassRows } from "./queries/break-glass";
 import { captureRows, verifyChain } from "./queries/capture";
 import { handlerCaptureRows } from "./queries/capture-handlers";
@@ -9,7 +8,7 @@ import { countCases } from "./queries/counts";
 import { latestEventsCases } from "./queries/latest-events";
 import { moveRows } from "./queries/move";
 import { pointReadCases } from "./queries/point-read";
-import { scopeUnitsCases } from "./queries/scope-units";
+import { perRequestCases } from "./queries/scope-units";
 import { searchCases } from "./queries/search";
 
 /** Suites of cases measured against a floor (and a naive peer), in the order they run: reads first. */
@@ -17,8 +16,7 @@ const CASE_SUITES: Record<string, (ctx: Context) => Promise<Case[]>> = {
   "point-read": pointReadCases,
   "latest-events": latestEventsCases,
   search: searchCases,
-  counts: async (ctx) => [...(await countCases(ctx)), ...scopeUnitsCases(ctx)],
-  prototypes: prototypeCases,
+  counts: async (ctx) => [...(await countCases(ctx)), ...perRequestCases(ctx)],
 };
 
 /** Suites that measure themselves: reads through the HTTP API, then break the glass, writes (capture) and last the tree move. */

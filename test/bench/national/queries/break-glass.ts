@@ -73,7 +73,7 @@ async function timeGrants(sql: postgres.Sql, world: World, userId: string, progr
   for (const { id } of people) {
     const start = performance.now();
     await sql.begin(async (tx) => {
-      await tx`select set_config('app.tenant_id', ${world.tenantId}, true), set_config('app.user_id', ${userId}, true)`;
+      await tx`select app_bind(${world.tenantId}::uuid, ${userId}::uuid)`;
       const [target] = await tx`select status from app_break_glass_target(${id}::uuid, ${programId}::uuid)`;
       if (target?.status !== "allowed") {
         violations.push(`break the glass refused: ${target?.status}`);

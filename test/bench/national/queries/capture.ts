@@ -112,7 +112,7 @@ export async function captureRows(ctx: Context): Promise<Row[]> {
   const as = (sql: postgres.Sql, auditLast = false) => (writer: number) =>
     sql.begin(async (tx) => {
       const w = writers[writer]!;
-      await tx`select set_config('app.tenant_id', ${world.tenantId}, true), set_config('app.user_id', ${w.userId}, true)`;
+      await tx`select app_bind(${world.tenantId}::uuid, ${w.userId}::uuid)`;
       await captureOnce(tx, world.tenantId, meta, w, auditLast);
     }) as Promise<void>;
   const rows: Row[] = [];

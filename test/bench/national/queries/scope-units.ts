@@ -22,11 +22,17 @@ export async function scopeUnits(ctx: Context, user: User): Promise<string[] | n
   return units.length ? units : null;
 }
 
-/** What resolving costs a request, per user class (it runs once per request that lists or counts). */
-export function scopeUnitsCases(ctx: Context): Case[] {
-  return ["clinic", "district", "region", "national"].map((key) => ({
-    query: "scope units resolved (once per request)",
-    user: ctx.world.users[key]!,
-    app: () => ({ text: RESOLVE, params: [] }),
-  }));
+/**
+ * What a request pays once, per user class: binding its transaction (app_bind resolves scope and
+ * permissions for the policies; every request), and resolving the scope's units (requests that
+ * list or count).
+ */
+export function perRequestCases(ctx: Context): Case[] {
+  return ["clinic", "district", "region", "national"].flatMap((key) => {
+    const user = ctx.world.users[key]!;
+    return [
+      { query: "request binding, app_bind (once per request)", user, app: () => ({ text: "select app_bind($1::uuid, $2::uuid)", params: [ctx.world.tenantId, user.userId] }) },
+      { query: "scope units resolved (once per list or count)", user, app: () => ({ text: RESOLVE, params: [] }) },
+    ];
+  });
 }

@@ -1,0 +1,70 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import { withTenant } from "@/db/tenant-transaction";
+import { plantRecord } from "../fixtures/records";
+import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
+import { testDatabases } from "./databases";
+
+/**
+ * withTenant binds the request: app_bind resolves the user's scope and permissions once and the
+ * policy helpers read them. A binding must never answer for anyone else, nor survive a change
+ * to what it was resolved from within the same transaction.
+ */
+const { owner, runtime } = testDatabases();
+let f: TenantFixture;
+
+const one = async <T>(tx: unknown, query: ReturnType<typeof sql>) => {
+  const [row] = await (tx as Database).execute<{ v: T }>(query);
+  return row!.v;
+};
+
+beforeAll(async () => {
+  f = await createTenantFixture(owner, "binding");
+});
+
+describe("the request binding", () => {
+  it("answers like the live helpers for the bound user", async () => {
+    await withTenant(runtime, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
+      expect(await one<boolean>(tx, sql`select app_bound() as v`)).toBe(true);
+      // Compared as sets: neither keeps an order.
+      const bound = await one<string>(tx, sql`select array(select unnest(app_scope_paths('search')) order by 1)::text as v`);
+      const live = await one<string>(tx, sql`select array(select unnest(app_scope_paths_now('search')) order by 1)::text as v`);
+      expect(bound).toBe(live);
+      expect(await one<boolean>(tx, sql`select app_has_permission('transferOwnership:enrollment') as v`)).toBe(true);
+      expect(await one<boolean>(tx, sql`select app_has_permission('accessAllRecords:trackedEntity') as v`)).toBe(false);
+    });
+  });
+
+  it("does not answer for a user set later in the transaction", async () => {
+    await withTenant(runtime, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
+      await (tx as unknown as Database).execute(sql`select set_config('app.user_id', ${f.users.southlead!}, true)`);
+      expect(await one<boolean>(tx, sql`select app_bound() as v`)).toBe(false);
+      expect(await one<string>(tx, sql`select app_scope_paths('capture')::text as v`)).toBe(await one<string>(tx, sql`select app_scope_paths_now('capture')::text as v`));
+    });
+  });
+
+  it("ends when the transaction changes the user's scope, so a removed scope stops reading", async () => {
+    const record = await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "open", f.units["north-a-1"]!));
+    await withTenant(owner, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
+      expect(await one<boolean>(tx, sql`select app_bound() as v`)).toBe(true);
+      await (tx as unknown as Database).execute(sql`delete from user_scope where tenant_id = ${f.id} and user_id = ${f.users.medic!}`);
+      expect(await one<boolean>(tx, sql`select app_bound() as v`)).toBe(false);
+      expect(await one<string>(tx, sql`select app_scope_paths('capture')::text as v`)).toBe("{}");
+      // Read as the runtime role inside the same transaction: nothing is left in scope.
+      await (tx as unknown as Database).execute(sql`set local role canopy_app`);
+      expect(await one<number>(tx, sql`select count(*)::int as v from tracked_entity where id = ${record.personId}`)).toBe(0);
+      expect(await one<number>(tx, sql`select count(*)::int as v from event where tracked_entity_id = ${record.personId}`)).toBe(0);
+      throw new Error("roll back");
+    }).catch((error: Error) => expect(error.message).toBe("roll back"));
+  });
+
+  it("ends when a role loses a permission in the same transaction", async () => {
+    await withTenant(owner, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
+      expect(await one<boolean>(tx, sql`select app_has_permission('transferOwnership:enrollment') as v`)).toBe(true);
+      await (tx as unknown as Database).execute(sql`update role set permissions = array_remove(permissions, 'transferOwnership:enrollment') where tenant_id = ${f.id} and key = 'supervisor'`);
+      expect(await one<boolean>(tx, sql`select app_has_permission('transferOwnership:enrollment') as v`)).toBe(false);
+      throw new Error("roll back");
+    }).catch((error: Error) => expect(error.message).toBe("roll back"));
+  });
+});
