@@ -114,11 +114,21 @@ CREATE OR REPLACE FUNCTION app_has_search_roots() RETURNS boolean
                     ELSE app_has_search_roots_now() END $$;
 --> statement-breakpoint
 -- Binds a request transaction to a tenant and user (what withTenant did with two settings) and,
--- for a user, resolves the helpers' answers once.
+-- for a user, resolves the helpers' answers once: four queries with plans cached for the session,
+-- each computing what the *_now functions compute (the tests compare them).
 CREATE OR REPLACE FUNCTION app_bind(p_tenant uuid, p_user uuid) RETURNS void
   LANGUAGE plpgsql VOLATILE
   SET search_path = pg_catalog, public
   AS $$
+DECLARE
+  capture ltree[];
+  search ltree[];
+  search_roots boolean;
+  capture_whole boolean;
+  search_whole boolean;
+  open_programs uuid[];
+  protected_programs uuid[];
+  permissions text[];
 BEGIN
   PERFORM set_config('app.bound_for', '', true),
           set_config('app.tenant_id', coalesce(p_tenant::text, ''), true),
@@ -126,18 +136,31 @@ BEGIN
   IF p_tenant IS NULL OR p_user IS NULL THEN
     RETURN;
   END IF;
-  PERFORM set_config('app.bound_capture', app_scope_paths_now('capture')::text, true),
-          set_config('app.bound_search', app_scope_paths_now('search')::text, true),
-          set_config('app.bound_capture_whole_tree', app_scope_covers_tree_now('capture')::text, true),
-          set_config('app.bound_search_whole_tree', app_scope_covers_tree_now('search')::text, true),
-          set_config('app.bound_search_roots', app_has_search_roots_now()::text, true),
-          set_config('app.bound_open_programs', app_program_ids_now('{open,audited}')::text, true),
-          set_config('app.bound_protected_programs', app_program_ids_now('{protected}')::text, true),
-          set_config('app.bound_permissions', (
-            SELECT coalesce(array_agg(DISTINCT p), '{}')::text FROM user_role ur
-            JOIN role r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
-            CROSS JOIN unnest(r.permissions) AS p
-            WHERE ur.tenant_id = p_tenant AND ur.user_id = p_user), true),
+  SELECT coalesce(array_agg(u.path) FILTER (WHERE s.kind = 'capture'), '{}'),
+         coalesce(array_agg(u.path) FILTER (WHERE s.kind IN ('capture', 'search')), '{}'),
+         coalesce(bool_or(s.kind = 'search'), false)
+    INTO capture, search, search_roots
+    FROM user_scope s JOIN org_unit u ON u.tenant_id = s.tenant_id AND u.id = s.org_unit_id
+   WHERE s.tenant_id = p_tenant AND s.user_id = p_user;
+  SELECT coalesce(bool_and(r.path <@ ANY (capture)), true), coalesce(bool_and(r.path <@ ANY (search)), true)
+    INTO capture_whole, search_whole
+    FROM org_unit r WHERE r.tenant_id = p_tenant AND r.parent_id IS NULL;
+  SELECT coalesce(array_agg(p.id) FILTER (WHERE p.access_level IN ('open', 'audited')), '{}'),
+         coalesce(array_agg(p.id) FILTER (WHERE p.access_level = 'protected'), '{}')
+    INTO open_programs, protected_programs
+    FROM program p WHERE p.tenant_id = p_tenant;
+  SELECT coalesce(array_agg(DISTINCT k), '{}') INTO permissions
+    FROM user_role ur JOIN role r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id
+    CROSS JOIN unnest(r.permissions) AS k
+   WHERE ur.tenant_id = p_tenant AND ur.user_id = p_user;
+  PERFORM set_config('app.bound_capture', capture::text, true),
+          set_config('app.bound_search', search::text, true),
+          set_config('app.bound_capture_whole_tree', capture_whole::text, true),
+          set_config('app.bound_search_whole_tree', search_whole::text, true),
+          set_config('app.bound_search_roots', search_roots::text, true),
+          set_config('app.bound_open_programs', open_programs::text, true),
+          set_config('app.bound_protected_programs', protected_programs::text, true),
+          set_config('app.bound_permissions', permissions::text, true),
           set_config('app.bound_for', p_tenant::text || '/' || p_user::text, true);
 END
 $$;--> statement-breakpoint

@@ -33,6 +33,20 @@ describe("the request binding", () => {
       expect(bound).toBe(live);
       expect(await one<boolean>(tx, sql`select app_has_permission('transferOwnership:enrollment') as v`)).toBe(true);
       expect(await one<boolean>(tx, sql`select app_has_permission('accessAllRecords:trackedEntity') as v`)).toBe(false);
+      const pairs = await one<boolean>(tx, sql`select
+          app_scope_paths('capture')::text = app_scope_paths_now('capture')::text
+          and app_scope_covers_tree('capture') = app_scope_covers_tree_now('capture')
+          and app_scope_covers_tree('search') = app_scope_covers_tree_now('search')
+          and app_has_search_roots() = app_has_search_roots_now()
+          and array(select unnest(app_program_ids('{open,audited}')) order by 1) = array(select unnest(app_program_ids_now('{open,audited}')) order by 1)
+          and array(select unnest(app_program_ids('{protected}')) order by 1) = array(select unnest(app_program_ids_now('{protected}')) order by 1) as v`);
+      expect(pairs).toBe(true);
+    });
+  });
+
+  it("answers like the live helpers for a user whose scope covers the whole tree", async () => {
+    await withTenant(runtime, { tenantId: f.id, userId: f.users.admin! }, async (tx) => {
+      expect(await one<boolean>(tx, sql`select app_scope_covers_tree('capture') and app_scope_covers_tree_now('capture') and app_has_permission('accessAllRecords:trackedEntity') as v`)).toBe(true);
     });
   });
 
