@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { foreignKey, index, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { orgUnit } from "./org-unit";
 import { program } from "./program";
-import { ltree, tenantIsolation, tenantKey } from "./rls";
+import { tenantIsolation, tenantKey } from "./rls";
 import { trackedEntity } from "./tracked-entity";
 import { userAccount } from "./user";
 
@@ -22,7 +22,6 @@ export const breakGlassGrant = pgTable(
     trackedEntityId: uuid().notNull(),
     programId: uuid().notNull(),
     ownerUnitId: uuid().notNull(),
-    ownerPath: ltree().notNull().default(sql`''`),
     reason: text().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -40,7 +39,6 @@ export const breakGlassGrant = pgTable(
     foreignKey({ columns: [t.tenantId, t.reviewedBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
     index().on(t.tenantId, t.userId, t.trackedEntityId, t.programId, t.expiresAt),
     index().on(t.tenantId, t.createdAt),
-    index("break_glass_grant_owner_path_gist").using("gist", t.ownerPath),
     tenantIsolation(),
     pgPolicy("break_glass_grant_scope_read", {
       as: "restrictive",
@@ -48,7 +46,7 @@ export const breakGlassGrant = pgTable(
       to: RUNTIME,
       using: sql`user_id = (select app_current_user_id())
         or (select app_has_permission('accessAllRecords:trackedEntity'))
-        or ((select app_has_permission('reviewBreakGlass:trackedEntity')) and owner_path <@ any((select app_scope_paths('capture'))::ltree[]))`,
+        or ((select app_has_permission('reviewBreakGlass:trackedEntity')) and app_unit_in_capture(tenant_id, owner_unit_id))`,
     }),
     pgPolicy("break_glass_grant_scope_insert", {
       as: "restrictive",
@@ -65,7 +63,7 @@ export const breakGlassGrant = pgTable(
       for: "update",
       to: RUNTIME,
       using: sql`user_id = (select app_current_user_id())
-        or ((select app_has_permission('reviewBreakGlass:trackedEntity')) and owner_path <@ any((select app_scope_paths('capture'))::ltree[]))`,
+        or ((select app_has_permission('reviewBreakGlass:trackedEntity')) and app_unit_in_capture(tenant_id, owner_unit_id))`,
     }),
   ],
 );

@@ -17,26 +17,24 @@ import {
 } from "drizzle-orm/pg-core";
 import { orgUnit } from "./org-unit";
 import { program, programStage, trackedEntityAttribute, trackedEntityType } from "./program";
-import { ltree, tenantIsolation, tenantKey, textC, timestamps } from "./rls";
+import { tenantIsolation, tenantKey, textC, timestamps } from "./rls";
 import { userAccount } from "./user";
 
 /**
  * Records: people, their attribute values, who owns each (person, program), enrolments and
  * events. Besides tenant isolation, every table carries RESTRICTIVE scope policies for the
- * runtime role that implement DESIGN.md §2 with the owner's denormalized path, so a query that
- * forgets a check still returns nothing it should not. The helpers are STABLE, take no row
- * arguments and are wrapped in (select …): PostgreSQL evaluates them once per statement.
- * The owner role (migrations, jobs, path-rewriting triggers) is bound by tenant isolation only.
+ * runtime role that implement DESIGN.md §2. People and ownerships are judged by their unit's place
+ * in the tree, looked up in org_unit when a row is checked, so moving a subtree rewrites only
+ * org_unit. The helpers are STABLE and read the request's binding (db/migrations/0024).
+ * The owner role (migrations, jobs) is bound by tenant isolation only.
  */
 const RUNTIME = "canopy_app";
 
 const allRecords = sql`(select app_has_permission('accessAllRecords:trackedEntity'))`;
-const capture = sql`(select app_scope_paths('capture'))::ltree[]`;
-const search = sql`(select app_scope_paths('search'))::ltree[]`;
 
 /**
- * The units of the caller's capture or effective search scope, for tables too large to check by
- * path (enrolments, events): an uncorrelated subquery PostgreSQL runs once per statement into a
+ * The units of the caller's capture or effective search scope, for tables too large to check row
+ * by row (enrolments, events): an uncorrelated subquery PostgreSQL runs once per statement into a
  * hash table, so each row costs one probe, and moving a subtree rewrites none of these rows.
  * The set comes from app_scope_unit_ids, which reads each scope root as a range of
  * org_unit.path_key from its B-tree with leakproof text comparisons (under RLS, `path <@ root` is
@@ -55,8 +53,6 @@ export const trackedEntity = pgTable(
     ...tenantKey(),
     trackedEntityTypeId: uuid().notNull(),
     registrationUnitId: uuid().notNull(),
-    // Kept equal to the registration unit's path by triggers (also after a subtree move).
-    registrationPath: ltree().notNull().default(sql`''`),
     // Set by a trigger at the first enrolment: from then on programs, not the registration unit, decide.
     everEnrolled: boolean().notNull().default(false),
     // Erasure on request: identifying values are removed and the record is kept as a tombstone.
@@ -71,7 +67,6 @@ export const trackedEntity = pgTable(
     foreignKey({ columns: [t.tenantId, t.trackedEntityTypeId], foreignColumns: [trackedEntityType.tenantId, trackedEntityType.id] }),
     foreignKey({ columns: [t.tenantId, t.registrationUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
-    index("tracked_entity_registration_path_gist").using("gist", t.registrationPath),
     index().on(t.tenantId, t.registrationUnitId),
     tenantIsolation(),
     pgPolicy("tracked_entity_scope_read", {
@@ -79,7 +74,7 @@ export const trackedEntity = pgTable(
       for: "select",
       to: RUNTIME,
       using: sql`${allRecords}
-        or (not ever_enrolled and registration_path <@ any(${search}))
+        or (not ever_enrolled and app_unit_in_scope(tenant_id, registration_unit_id, 'search'))
         or exists (select 1 from program_ownership o
                    where o.tenant_id = tracked_entity.tenant_id and o.tracked_entity_id = tracked_entity.id)`,
     }),
@@ -87,7 +82,7 @@ export const trackedEntity = pgTable(
       as: "restrictive",
       for: "insert",
       to: RUNTIME,
-      withCheck: sql`${allRecords} or (registration_path <@ any(${capture}) and app_unit_accepts_data(tenant_id, registration_unit_id))`,
+      withCheck: sql`${allRecords} or (app_unit_in_capture(tenant_id, registration_unit_id) and app_unit_accepts_data(tenant_id, registration_unit_id))`,
     }),
     pgPolicy("tracked_entity_scope_update", {
       as: "restrictive",
@@ -162,8 +157,8 @@ export const attributeValue = pgTable(
 
 /**
  * Who owns a (person, program): the enrolling unit first, then whoever it was transferred to.
- * `owner_path` is kept equal to the owner's path by triggers. This table carries the access
- * table of DESIGN.md §2; enrolments, events and people defer to it.
+ * This table carries the access table of DESIGN.md §2 (app_owner_readable); enrolments, events
+ * and people defer to it.
  */
 export const programOwnership = pgTable(
   "program_ownership",
@@ -172,7 +167,6 @@ export const programOwnership = pgTable(
     trackedEntityId: uuid().notNull(),
     programId: uuid().notNull(),
     ownerUnitId: uuid().notNull(),
-    ownerPath: ltree().notNull().default(sql`''`),
     ...timestamps(),
   },
   (t) => [
@@ -183,36 +177,28 @@ export const programOwnership = pgTable(
     // A constraint, not just an index: enrolments, events and history reference it.
     unique("program_ownership_pair").on(t.tenantId, t.trackedEntityId, t.programId),
     index().on(t.tenantId, t.programId, t.ownerUnitId),
-    index("program_ownership_owner_path_gist").using("gist", t.ownerPath),
     tenantIsolation(),
     pgPolicy("program_ownership_scope_read", {
       as: "restrictive",
       for: "select",
       to: RUNTIME,
-      using: sql`${allRecords}
-        or owner_path <@ any(${capture})
-        or (program_id = any((select app_program_ids('{open,audited}'))::uuid[]) and owner_path <@ any(${search}))
-        or (program_id = any((select app_program_ids('{protected}'))::uuid[]) and owner_path <@ any(${search})
-            and exists (select 1 from break_glass_grant g
-                        where g.tenant_id = program_ownership.tenant_id
-                          and g.user_id = (select app_current_user_id())
-                          and g.tracked_entity_id = program_ownership.tracked_entity_id
-                          and g.program_id = program_ownership.program_id
-                          and g.ended_at is null
-                          and g.expires_at > statement_timestamp()))`,
+      // One function call per row: a policy written out here is copied into every statement
+      // that reaches an ownership (a point read reaches them at three nesting levels), and the
+      // executor sets up each copy's subplans on every execution, run or not.
+      using: sql`app_owner_readable(tenant_id, tracked_entity_id, program_id, owner_unit_id)`,
     }),
     pgPolicy("program_ownership_scope_insert", {
       as: "restrictive",
       for: "insert",
       to: RUNTIME,
-      withCheck: sql`${allRecords} or (owner_path <@ any(${capture}) and app_unit_accepts_data(tenant_id, owner_unit_id))`,
+      withCheck: sql`${allRecords} or (app_unit_in_capture(tenant_id, owner_unit_id) and app_unit_accepts_data(tenant_id, owner_unit_id))`,
     }),
     pgPolicy("program_ownership_scope_update", {
       as: "restrictive",
       for: "update",
       to: RUNTIME,
       using: sql`app_pair_writable(tenant_id, tracked_entity_id, program_id)`,
-      withCheck: sql`${allRecords} or owner_path <@ any(${search})`,
+      withCheck: sql`${allRecords} or app_unit_in_scope(tenant_id, owner_unit_id, 'search')`,
     }),
   ],
 );
@@ -253,9 +239,7 @@ export const ownershipChange = pgTable(
       to: RUNTIME,
       withCheck: sql`changed_by = (select app_current_user_id())
         and (${allRecords}
-             or (from_unit_id is null and app_unit_accepts_data(tenant_id, to_unit_id)
-                 and exists (select 1 from org_unit u where u.tenant_id = ownership_change.tenant_id
-                             and u.id = ownership_change.to_unit_id and u.path <@ any(${capture})))
+             or (from_unit_id is null and app_unit_accepts_data(tenant_id, to_unit_id) and app_unit_in_capture(tenant_id, to_unit_id))
              or (from_unit_id is not null and app_pair_writable(tenant_id, tracked_entity_id, program_id)))`,
     }),
   ],

@@ -46,7 +46,7 @@ export async function visiblePairs(tx: Transaction, tenantId: string, personId: 
   const rows = await tx.execute<PairRow>(sql`
     select o.id as ownership_id, o.tracked_entity_id as person_id, o.program_id, p.name as program_name,
            p.access_level, o.owner_unit_id, u.name as owner_unit_name,
-           o.owner_path <@ any((select app_scope_paths('capture'))::ltree[]) as owner_in_capture,
+           u.path <@ any((select app_scope_paths('capture'))::ltree[]) as owner_in_capture,
            app_pair_writable(o.tenant_id, o.tracked_entity_id, o.program_id) as writable,
            g.id as grant_id, g.expires_at as grant_expires_at
     from program_ownership o

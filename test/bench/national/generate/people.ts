@@ -48,8 +48,8 @@ export async function planPeople(sql: postgres.Sql, tenantId: string, spec: Size
 
 export async function generatePeople(sql: postgres.Sql, tenantId: string, metadata: DemoMetadata): Promise<void> {
   await sql.unsafe(
-    `insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, registration_path, ever_enrolled)
-     select $1::uuid, bench.uid('person', i), $2, unit_id, path, programs > 0 from bench.person`,
+    `insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, ever_enrolled)
+     select $1::uuid, bench.uid('person', i), $2, unit_id, programs > 0 from bench.person`,
     [tenantId, metadata.personTypeId],
   );
   const a = metadata.attributeIds;

@@ -14,8 +14,8 @@ const CHUNKS = 10;
 
 /**
  * Ownership (with its history), enrolments and events, from a plan of (person, program) pairs.
- * Every column the triggers would fill is written here: owner_path is the owner unit's path,
- * enrolments and events carry their pair's owner unit,
+ * Every column the triggers would fill is written here: enrolments and events carry their pair's
+ * owner unit,
  * ever_enrolled was set with the person. A pair is numbered pid = person·4 + program, its
  * events pid·64 + j, so ids are computed, never looked up.
  */
@@ -43,8 +43,8 @@ export async function generateRecords(sql: postgres.Sql, tenantId: string, spec:
            where v.k < p.programs) x`,
   );
   await sql.unsafe(
-    `insert into program_ownership (tenant_id, id, tracked_entity_id, program_id, owner_unit_id, owner_path, created_at, updated_at)
-     select $1::uuid, bench.uid('own', x.pid), bench.uid('person', x.i), pr.id, fo.unit_id, fo.path, x.enrolled_on + time '12:00', x.enrolled_on + time '12:00'
+    `insert into program_ownership (tenant_id, id, tracked_entity_id, program_id, owner_unit_id, created_at, updated_at)
+     select $1::uuid, bench.uid('own', x.pid), bench.uid('person', x.i), pr.id, fo.unit_id, x.enrolled_on + time '12:00', x.enrolled_on + time '12:00'
      from bench.pair x join bench.program pr using (prog) join bench.facility fo on fo.f = x.f_owner`,
     [tenantId],
   );

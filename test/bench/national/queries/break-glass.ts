@@ -21,8 +21,8 @@ export async function breakGlassRows(ctx: Context): Promise<Row[]> {
   const hiv = programIds(world, "protected")[0]!;
   await owner`update break_glass_grant set ended_at = now() where tenant_id = ${world.tenantId} and user_id = ${user.userId} and ended_at is null`;
   const candidates = await owner.unsafe<{ id: string }[]>(
-    `select o.tracked_entity_id as id from program_ownership o
-     where o.tenant_id = $1 and o.program_id = $2 and o.owner_path <@ '${user.searchPaths[0]}'::ltree and not o.owner_path <@ '${user.capturePaths[0]}'::ltree
+    `select o.tracked_entity_id as id from program_ownership o join org_unit u on u.tenant_id = o.tenant_id and u.id = o.owner_unit_id
+     where o.tenant_id = $1 and o.program_id = $2 and u.path <@ '${user.searchPaths[0]}'::ltree and not u.path <@ '${user.capturePaths[0]}'::ltree
        and not exists (select 1 from program_ownership other where other.tenant_id = o.tenant_id and other.tracked_entity_id = o.tracked_entity_id and other.program_id <> o.program_id)
      order by md5(o.tracked_entity_id::text) limit 300`,
     [world.tenantId, hiv],

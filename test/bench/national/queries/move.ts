@@ -4,11 +4,11 @@ import { MOVE_REGION_UNDER, MOVE_TARGET_REGION, MOVED_DISTRICT, MOVED_REGION } f
 import { once, percentiles, type Caller } from "../measure";
 
 /**
- * Query 6: move a district (with its subdistricts, facilities and every record path under them)
+ * Query 6: move a district (with its subdistricts and facilities, and so every record they own)
  * to another region and back, as an admin would from the org-unit screen: one UPDATE of
- * parent_id whose triggers rewrite the subtree's paths and the paths records carry
- * (db/migrations/0018, org_unit_move_subtree). The floor runs the same UPDATE as the owner — the
- * triggers are the work, so the two should be close.
+ * parent_id whose trigger rewrites the subtree's paths (db/migrations/0025,
+ * org_unit_move_subtree); records are judged by their unit and are not rewritten. The floor runs
+ * the same UPDATE as the owner — the trigger is the work, so the two should be close.
  */
 export async function moveRows(ctx: Context): Promise<Row[]> {
   const rows = [await moveRow(ctx, "6 move a district to another region", MOVED_DISTRICT, MOVE_TARGET_REGION, 6)];
@@ -24,8 +24,10 @@ async function moveRow(ctx: Context, query: string, code: string, to: string, mo
   const [home] = await owner<{ parent_id: string }[]>`select parent_id from org_unit where tenant_id = ${world.tenantId} and id = ${unit.id}`;
   const [size] = await owner<{ facilities: number; people: number; ownerships: number }[]>`
     select (select count(*) from org_unit where tenant_id = ${world.tenantId} and path <@ ${unit.path}::ltree and level = 5)::int as facilities,
-           (select count(*) from tracked_entity where tenant_id = ${world.tenantId} and registration_path <@ ${unit.path}::ltree)::int as people,
-           (select count(*) from program_ownership where tenant_id = ${world.tenantId} and owner_path <@ ${unit.path}::ltree)::int as ownerships`;
+           (select count(*) from tracked_entity t join org_unit u on u.tenant_id = t.tenant_id and u.id = t.registration_unit_id
+             where t.tenant_id = ${world.tenantId} and u.path <@ ${unit.path}::ltree)::int as people,
+           (select count(*) from program_ownership o join org_unit u on u.tenant_id = o.tenant_id and u.id = o.owner_unit_id
+             where o.tenant_id = ${world.tenantId} and u.path <@ ${unit.path}::ltree)::int as ownerships`;
   const admin = world.users.admin!;
   const move = async (caller: Caller) => {
     const samples: number[] = [];

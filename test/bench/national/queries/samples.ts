@@ -6,8 +6,8 @@ import type { User, World } from "../world";
 const SAMPLE = 200;
 
 /**
- * People a user can read, to cycle through in point reads and searches: owned in their scope
- * (found through the owner-path index), or for a whole-nation user a repeatable random sample
+ * People a user can read, to cycle through in point reads and searches: owned in their scope,
+ * or for a whole-nation user a repeatable random sample
  * of the table. Ordered by md5 of the id, so every run reads the same people in the same order.
  */
 export async function peopleInScope(owner: postgres.Sql, world: World, user: User): Promise<{ id: string; nationalId: string }[]> {
@@ -20,7 +20,8 @@ export async function peopleInScope(owner: postgres.Sql, world: World, user: Use
 /** People owned (and registered) in a district no reading persona covers. */
 export async function peopleOutside(owner: postgres.Sql, world: World): Promise<{ id: string; nationalId: string }[]> {
   const district = await world.unit(OUTSIDE_DISTRICT);
-  return withNationalIds(owner, world, `select distinct o.tracked_entity_id as id from program_ownership o where o.tenant_id = $1 and o.owner_path <@ '${district.path}'::ltree`);
+  return withNationalIds(owner, world, `select distinct o.tracked_entity_id as id from program_ownership o join org_unit u on u.tenant_id = o.tenant_id and u.id = o.owner_unit_id
+     where o.tenant_id = $1 and u.path <@ '${district.path}'::ltree`);
 }
 
 async function withNationalIds(owner: postgres.Sql, world: World, source: string) {
