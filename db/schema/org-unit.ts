@@ -43,6 +43,8 @@ export const orgUnit = pgTable(
     index().on(t.tenantId, t.parentId),
     uniqueIndex().on(t.tenantId, t.code),
     index("org_unit_path_gist").using("gist", t.path),
+    // Also INCLUDE (id), added by db/migrations/0026 (drizzle cannot declare it): scope unit sets
+    // are then read from the index alone.
     index().on(t.tenantId, t.pathKey),
     check("org_unit_name_not_blank", sql`length(btrim(${t.name})) > 0`),
     check("org_unit_dates_ordered", sql`${t.closedDate} is null or ${t.openingDate} is null or ${t.closedDate} >= ${t.openingDate}`),

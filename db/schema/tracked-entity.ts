@@ -124,12 +124,8 @@ export const attributeValue = pgTable(
       as: "restrictive",
       for: "select",
       to: RUNTIME,
-      // The person is visible. A readable ownership says so directly (the common case, one hop
-      // instead of two); otherwise the person row's own policy decides.
-      using: sql`exists (select 1 from program_ownership o
-                         where o.tenant_id = tracked_entity_attribute_value.tenant_id
-                           and o.tracked_entity_id = tracked_entity_attribute_value.tracked_entity_id)
-        or exists (select 1 from tracked_entity p
+      // The person is visible: the person row's own policy decides, the only copy of it here.
+      using: sql`exists (select 1 from tracked_entity p
                    where p.tenant_id = tracked_entity_attribute_value.tenant_id
                      and p.id = tracked_entity_attribute_value.tracked_entity_id)`,
     }),

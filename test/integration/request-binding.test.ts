@@ -41,6 +41,10 @@ describe("the request binding", () => {
           and array(select unnest(app_program_ids('{open,audited}')) order by 1) = array(select unnest(app_program_ids_now('{open,audited}')) order by 1)
           and array(select unnest(app_program_ids('{protected}')) order by 1) = array(select unnest(app_program_ids_now('{protected}')) order by 1) as v`);
       expect(pairs).toBe(true);
+      const roots = await one<string>(tx, sql`select array(select unnest(app_capture_root_units()) order by 1)::text as v`);
+      const scoped = await one<string>(tx, sql`select array(select s.org_unit_id from user_scope s
+          where s.user_id = ${f.users.medic!} and s.kind = 'capture' order by 1)::text as v`);
+      expect(roots).toBe(scoped);
     });
   });
 
@@ -54,6 +58,8 @@ describe("the request binding", () => {
     await withTenant(runtime, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
       await (tx as unknown as Database).execute(sql`select set_config('app.user_id', ${f.users.southlead!}, true)`);
       expect(await one<boolean>(tx, sql`select app_bound() as v`)).toBe(false);
+      // The capture-root shortcut answers for nobody once the binding no longer applies.
+      expect(await one<number>(tx, sql`select cardinality(app_capture_root_units()) as v`)).toBe(0);
       expect(await one<string>(tx, sql`select app_scope_paths('capture')::text as v`)).toBe(await one<string>(tx, sql`select app_scope_paths_now('capture')::text as v`));
     });
   });
