@@ -153,7 +153,7 @@ export const attributeValue = pgTable(
 
 /**
  * Who owns a (person, program): the enrolling unit first, then whoever it was transferred to.
- * This table carries the access table of DESIGN.md §2 (app_owner_readable); enrolments, events
+ * This table carries the access table of DESIGN.md §2 (app_owner_decided, app_owner_path_readable); enrolments, events
  * and people defer to it.
  */
 export const programOwnership = pgTable(
@@ -178,10 +178,13 @@ export const programOwnership = pgTable(
       as: "restrictive",
       for: "select",
       to: RUNTIME,
-      // One function call per row: a policy written out here is copied into every statement
-      // that reaches an ownership (a point read reaches them at three nesting levels), and the
-      // executor sets up each copy's subplans on every execution, run or not.
-      using: sql`app_owner_readable(tenant_id, tracked_entity_id, program_id, owner_unit_id)`,
+      // Functions, not the rules written out: a policy is copied into every statement that
+      // reaches an ownership, and the executor sets up each copy's subplans on every execution.
+      // A small scope decides from its bound unit set; otherwise the owner unit's path is
+      // looked up once, by index.
+      using: sql`coalesce(app_owner_decided(tenant_id, tracked_entity_id, program_id, owner_unit_id),
+        exists (select 1 from org_unit u where u.tenant_id = program_ownership.tenant_id and u.id = program_ownership.owner_unit_id
+                and app_owner_path_readable(u.path, u.tenant_id, program_ownership.tracked_entity_id, program_ownership.program_id)))`,
     }),
     pgPolicy("program_ownership_scope_insert", {
       as: "restrictive",

@@ -41,11 +41,36 @@ describe("the request binding", () => {
           and array(select unnest(app_program_ids('{open,audited}')) order by 1) = array(select unnest(app_program_ids_now('{open,audited}')) order by 1)
           and array(select unnest(app_program_ids('{protected}')) order by 1) = array(select unnest(app_program_ids_now('{protected}')) order by 1) as v`);
       expect(pairs).toBe(true);
-      const roots = await one<string>(tx, sql`select array(select unnest(app_capture_root_units()) order by 1)::text as v`);
-      const scoped = await one<string>(tx, sql`select array(select s.org_unit_id from user_scope s
-          where s.user_id = ${f.users.medic!} and s.kind = 'capture' order by 1)::text as v`);
-      expect(roots).toBe(scoped);
+      // A small scope is bound as its complete unit set: the same units the live paths cover.
+      for (const kind of ["capture", "search"]) {
+        const bound = await one<string>(tx, sql`select array(select unnest(app_scope_unit_set(${kind}::scope_kind)) order by 1)::text as v`);
+        const live = await one<string>(tx, sql`select array(select u.id from org_unit u
+            where u.tenant_id = ${f.id} and u.path <@ any(app_scope_paths_now(${kind}::scope_kind)) order by 1)::text as v`);
+        expect(bound).toBe(live);
+        expect(bound).not.toBe("{}");
+      }
     });
+  });
+
+  it("decides the same records from bound unit sets as by looking each unit up", async () => {
+    const planted = await withTenant(owner, { tenantId: f.id }, async (tx) => {
+      const ids: string[] = [];
+      for (const unit of ["north-a-1", "north-a-2", "south-a-1"]) {
+        for (const level of ["open", "protected", "closed"] as const) ids.push((await plantRecord(tx, f.id, f.records, level, f.units[unit]!)).personId);
+      }
+      return ids;
+    });
+    const visible = (unbind: boolean) =>
+      withTenant(runtime, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
+        // Ending the binding makes the ownership policy look every owner unit up instead.
+        if (unbind) await (tx as unknown as Database).execute(sql`select set_config('app.bound_for', '', true)`);
+        expect(await one<boolean>(tx, sql`select (app_scope_unit_set('capture') is not null) as v`)).toBe(!unbind);
+        return one<string>(tx, sql`select array(select id from tracked_entity where id = any(${`{${planted.join(",")}}`}::uuid[]) order by 1)::text as v`);
+      });
+    const fromSets = await visible(false);
+    expect(fromSets).toBe(await visible(true));
+    // Capture (3 programs) and search (open only) at North A; nothing at South.
+    expect(fromSets.split(",")).toHaveLength(4);
   });
 
   it("answers like the live helpers for a user whose scope covers the whole tree", async () => {
@@ -58,8 +83,8 @@ describe("the request binding", () => {
     await withTenant(runtime, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
       await (tx as unknown as Database).execute(sql`select set_config('app.user_id', ${f.users.southlead!}, true)`);
       expect(await one<boolean>(tx, sql`select app_bound() as v`)).toBe(false);
-      // The capture-root shortcut answers for nobody once the binding no longer applies.
-      expect(await one<number>(tx, sql`select cardinality(app_capture_root_units()) as v`)).toBe(0);
+      // The bound unit set answers for nobody once the binding no longer applies.
+      expect(await one<boolean>(tx, sql`select app_scope_unit_set('capture') is null as v`)).toBe(true);
       expect(await one<string>(tx, sql`select app_scope_paths('capture')::text as v`)).toBe(await one<string>(tx, sql`select app_scope_paths_now('capture')::text as v`));
     });
   });

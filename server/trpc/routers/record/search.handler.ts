@@ -38,9 +38,9 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
       ${sql.join(others.map((c) => sql`and coalesce((${otherValueMatches(c)}), false)`), sql` `)}
       ${beyondCapture ? sql`` : sql`and ((select app_scope_covers_tree('capture')) or exists (select 1 from tracked_entity t
           where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
-            and ((not t.ever_enrolled and app_unit_in_capture(t.tenant_id, t.registration_unit_id))
+            and ((not t.ever_enrolled and t.registration_unit_id in (select app_scope_unit_ids('capture')))
                  or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
-                            and app_unit_in_capture(o.tenant_id, o.owner_unit_id)))))`}
+                            and o.owner_unit_id in (select app_scope_unit_ids('capture'))))))`}
       ${after ? sql`and (v.search_value, v.tracked_entity_id) > (${after.key}, ${after.id}::uuid)` : sql``}
     order by v.search_value, v.tracked_entity_id
     limit ${input.limit + 1}`);

@@ -21,9 +21,9 @@ const identifier = (scope: string) => `
 
 const handlerCaptureClause = `and ((select app_scope_covers_tree('capture')) or exists (select 1 from tracked_entity t
           where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
-            and ((not t.ever_enrolled and app_unit_in_capture(t.tenant_id, t.registration_unit_id))
+            and ((not t.ever_enrolled and t.registration_unit_id in (select app_scope_unit_ids('capture')))
                  or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
-                            and app_unit_in_capture(o.tenant_id, o.owner_unit_id)))))`;
+                            and o.owner_unit_id in (select app_scope_unit_ids('capture'))))))`;
 
 const prefix = (scope: string) => `
   select v.tracked_entity_id as id, v.search_value as sort_key
