@@ -153,8 +153,8 @@ export const attributeValue = pgTable(
 
 /**
  * Who owns a (person, program): the enrolling unit first, then whoever it was transferred to.
- * This table carries the access table of DESIGN.md §2 (app_owner_decided, app_owner_path_readable); enrolments, events
- * and people defer to it.
+ * This table carries the access table of DESIGN.md §2 (app_owner_decided,
+ * app_owner_path_readable); enrolments, events and people defer to it.
  */
 export const programOwnership = pgTable(
   "program_ownership",
