@@ -6,7 +6,8 @@ import { programIds, type User, type World } from "./world";
  * record's unit looked up in org_unit, run by the owner with RLS bypassed. These builders state
  * the same rules as the policies of db/migrations/0017 and 0025 for that user — capture covers
  * every program, the search scope open and audited ones, protected ones only under an active
- * grant — and nothing at all for a national root or the all-records permission. Values come from the database, never from input.
+ * grant — and nothing at all for a national root or the all-records permission. Values come from
+ * the database, never from input.
  */
 const ltree = (path: string) => `'${path}'::ltree`;
 /** One `<@` per root, OR-ed (an index serves each; none serves `<@ any(array)`). */
