@@ -9,8 +9,9 @@ import { userAccount } from "./user";
  * is hand-written in migration 0019; drizzle-kit cannot express it), written in the same
  * transaction as what it records. The runtime role may only INSERT and SELECT; a trigger refuses
  * UPDATE, DELETE and TRUNCATE to everyone but the retention job. Each tenant's events form a hash
- * chain: a trigger numbers every event (`seq`), links it to the previous one (`prev_hash`) and
- * seals its canonical content (`hash`), serialized per tenant on `audit_chain_head`.
+ * chain: events are inserted unsealed (`seq` 0), and while their transaction commits a deferred
+ * trigger numbers each one (`seq`), links it to the previous one (`prev_hash`) and seals its
+ * canonical content (`hash`), serialized per tenant on `audit_chain_head` (migration 0030).
  * The primary key carries the partition key, as PostgreSQL requires of partitioned tables.
  */
 export const auditEvent = pgTable(
@@ -58,7 +59,7 @@ export const auditEvent = pgTable(
   ],
 );
 
-/** The end of each tenant's audit chain; appends lock this row, so a chain never forks. */
+/** The end of each tenant's audit chain; each commit that seals events locks this row, so a chain never forks. */
 export const auditChainHead = pgTable(
   "audit_chain_head",
   {

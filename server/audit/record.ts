@@ -25,9 +25,9 @@ export type AuditEntry = {
 
 /**
  * Appends one audit event inside the caller's transaction: if the insert fails, so does the
- * action it records. The database numbers and seals it onto the tenant's hash chain; secrets are
- * redacted here, centrally, whatever the caller passed, and a before/after pair in the details
- * becomes the event's diff (`changes`).
+ * action it records. The database numbers and seals it onto the tenant's hash chain as the
+ * transaction commits; secrets are redacted here, centrally, whatever the caller passed, and a
+ * before/after pair in the details becomes the event's diff (`changes`).
  */
 export async function recordAudit(tx: Transaction, entry: AuditEntry): Promise<void> {
   // One convention for diffs: a `before`/`after` pair in details is the change itself.

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Transaction } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
 import { recordAudit } from "@/server/audit/record";
 import { verifyChain } from "@/server/audit/verify-chain";
@@ -76,6 +77,69 @@ describe("the audit hash chain", () => {
     expect((await verify(t.id)).broken).toMatchObject({ seq: last.seq, problem: `events ${last.seq} to ${last.seq} are missing from the end` });
     await asOwnerWithoutTriggers(t.id, sql`delete from audit_event where tenant_id = ${t.id} and id = ${rows[0]!.id}`);
     expect((await verify(t.id)).broken).toMatchObject({ seq: rows[1]!.seq, problem: `events ${rows[0]!.seq} to ${rows[0]!.seq} are missing` });
+  });
+
+  it("seals events as their transaction commits, in commit order, without making other writers wait", async () => {
+    const t = await createTenantFixture(owner, "chain-commit");
+    const write = (tx: Transaction, label: string) =>
+      recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.commit-order", details: { label } });
+    const own = (tx: Transaction) =>
+      tx.execute<{ seq: number; hash: string }>(sql`select seq::int, hash from audit_event where tenant_id = ${t.id} and action = 'test.commit-order'`);
+    let unsealedInside: unknown;
+    await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, async (first) => {
+      await write(first, "first");
+      // A second writer appends and commits while the first is still open: it must not queue
+      // behind the first's chain lock (there is none until commit).
+      await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, async (second) => {
+        await second.execute(sql`set local lock_timeout = '2s'`);
+        await write(second, "second");
+      });
+      unsealedInside = (await own(first)).find((e) => e.seq === 0);
+    });
+    expect(unsealedInside).toEqual({ seq: 0, hash: "" });
+    const sealed = await withTenant(owner, { tenantId: t.id }, (tx) =>
+      tx.execute<{ label: string; seq: number }>(sql`select details->>'label' as label, seq::int from audit_event where tenant_id = ${t.id} and action = 'test.commit-order' order by seq`),
+    );
+    expect(sealed.map((e) => e.label)).toEqual(["second", "first"]);
+    expect(sealed[1]!.seq).toBe(sealed[0]!.seq + 1);
+    expect((await verify(t.id)).broken).toBeNull();
+  });
+
+  it("numbers and hashes an event itself, whatever the writer passed, and leaves no gap for a rollback", async () => {
+    const t = await createTenantFixture(owner, "chain-forged");
+    const forged = sql`insert into audit_event (tenant_id, actor_user_id, action, seq, prev_hash, hash)
+                       values (${t.id}, ${t.users.admin}, 'test.forged', 1000000, 'forged', 'forged')`;
+    await expect(
+      withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, async (tx) => {
+        await tx.execute(forged);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, (tx) => tx.execute(forged));
+    const [event] = await withTenant(owner, { tenantId: t.id }, (tx) =>
+      tx.execute<{ seq: number; hash: string; head: number }>(
+        sql`select e.seq::int, e.hash, (select seq::int from audit_chain_head where tenant_id = ${t.id}) as head
+            from audit_event e where e.tenant_id = ${t.id} and e.action = 'test.forged'`,
+      ),
+    );
+    expect(event!.seq).toBe(event!.head);
+    expect(event!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((await verify(t.id)).broken).toBeNull();
+  });
+
+  it("lets no one re-seal a sealed event, nor change an event on its way to being sealed", async () => {
+    const t = await tenantWithEvents("chain-reseal");
+    const asOwner = (work: (tx: Transaction) => Promise<unknown>) => withTenant(owner, { tenantId: t.id }, work);
+    expect(await dbError(asOwner((tx) => tx.execute(sql`update audit_event set seq = seq + 100 where tenant_id = ${t.id}`)))).toMatch(/append-only/);
+    expect(
+      await dbError(
+        asOwner(async (tx) => {
+          await recordAudit(tx, { tenantId: t.id, action: "test.pending", details: {} });
+          await tx.execute(sql`update audit_event set action = 'nothing.happened' where tenant_id = ${t.id} and seq = 0`);
+        }),
+      ),
+    ).toMatch(/append-only/);
+    expect((await verify(t.id)).broken).toBeNull();
   });
 
   it("is append-only: the runtime role cannot change it, and the owner only through the retention job's switch", async () => {

@@ -52,25 +52,49 @@ describe("the request binding", () => {
     });
   });
 
-  it("decides the same records from bound unit sets as by looking each unit up", async () => {
+  it("decides the same reads and writes from bound unit sets as by looking each unit up", async () => {
+    const units = ["north-a-1", "north-a-2", "south-a-1"].map((key) => f.units[key]!);
     const planted = await withTenant(owner, { tenantId: f.id }, async (tx) => {
       const ids: string[] = [];
-      for (const unit of ["north-a-1", "north-a-2", "south-a-1"]) {
-        for (const level of ["open", "protected", "closed"] as const) ids.push((await plantRecord(tx, f.id, f.records, level, f.units[unit]!)).personId);
+      for (const unit of units) {
+        for (const level of ["open", "protected", "closed"] as const) ids.push((await plantRecord(tx, f.id, f.records, level, unit)).personId);
+        // Registered but never enrolled: judged by the registration unit alone.
+        const [type] = await (tx as unknown as Database).execute<{ id: string }>(sql`select id from tracked_entity_type where tenant_id = ${f.id} limit 1`);
+        const [person] = await (tx as unknown as Database).execute<{ id: string }>(
+          sql`insert into tracked_entity (tenant_id, tracked_entity_type_id, registration_unit_id) values (${f.id}, ${type!.id}, ${unit}) returning id`,
+        );
+        ids.push(person!.id);
       }
       return ids;
     });
-    const visible = (unbind: boolean) =>
+    const people = `{${planted.join(",")}}`;
+    const pairsPlanted = await withTenant(owner, { tenantId: f.id }, (tx) =>
+      (tx as unknown as Database).execute<{ person: string; program: string }>(
+        sql`select tracked_entity_id as person, program_id as program from program_ownership where tenant_id = ${f.id} and tracked_entity_id = any(${people}::uuid[])`,
+      ),
+    );
+    const decisions = (unbind: boolean) =>
       withTenant(runtime, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
-        // Ending the binding makes the ownership policy look every owner unit up instead.
+        // Ending the binding makes every helper look each unit up instead.
         if (unbind) await (tx as unknown as Database).execute(sql`select set_config('app.bound_for', '', true)`);
-        expect(await one<boolean>(tx, sql`select (app_scope_unit_set('capture') is not null) as v`)).toBe(!unbind);
-        return one<string>(tx, sql`select array(select id from tracked_entity where id = any(${`{${planted.join(",")}}`}::uuid[]) order by 1)::text as v`);
+        expect(await one<boolean>(tx, sql`select (app_scope_unit_set('capture') is not null and app_scope_unit_set('search') is not null) as v`)).toBe(!unbind);
+        const readable = await one<string>(tx, sql`select array(select id from tracked_entity where id = any(${people}::uuid[]) order by 1)::text as v`);
+        const writable = await one<string>(tx, sql`select array(select p || ':' || app_person_writable(${f.id}, p)
+            from unnest(${people}::uuid[]) p order by 1)::text as v`);
+        const pairs = await one<string>(tx, sql`select array(select p || '/' || g || ':' || app_pair_writable(${f.id}, p, g)
+            from unnest(${`{${pairsPlanted.map((o) => o.person).join(",")}}`}::uuid[], ${`{${pairsPlanted.map((o) => o.program).join(",")}}`}::uuid[]) as o(p, g)
+            order by 1)::text as v`);
+        const inScope = await one<string>(tx, sql`select array(select u || ':' || app_unit_in_scope(${f.id}, u, 'capture') || ':' || app_unit_in_scope(${f.id}, u, 'search')
+            from unnest(${`{${units.join(",")}}`}::uuid[]) u order by 1)::text as v`);
+        return { readable, writable, pairs, inScope };
       });
-    const fromSets = await visible(false);
-    expect(fromSets).toBe(await visible(true));
-    // Capture (3 programs) and search (open only) at North A; nothing at South.
-    expect(fromSets.split(",")).toHaveLength(4);
+    const fromSets = await decisions(false);
+    expect(fromSets).toEqual(await decisions(true));
+    // Capture (3 programs and the unenrolled) and search (open only) at North A; nothing at South.
+    expect(fromSets.readable.split(",")).toHaveLength(6);
+    expect(fromSets.writable.match(/:true/g)).toHaveLength(6);
+    expect(fromSets.pairs.match(/:true/g)).toHaveLength(4);
+    expect(fromSets.inScope.match(/:true/g)).toHaveLength(3);
   });
 
   it("answers like the live helpers for a user whose scope covers the whole tree", async () => {
