@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/server/env";
+import { preparingEveryStatement } from "./prepared-statements";
 import * as schema from "./schema";
 import { runtimeUrl } from "./urls";
 
@@ -16,7 +17,7 @@ export function connect(url: string, options: { max?: number } = {}): { db: Data
     onnotice: () => {},
     connection: { application_name: "canopy" },
   });
-  return { db: drizzle(client, { schema, casing: "snake_case" }), close: () => client.end({ timeout: 5 }) };
+  return { db: drizzle(preparingEveryStatement(client), { schema, casing: "snake_case" }), close: () => client.end({ timeout: 5 }) };
 }
 
 function requireDatabaseUrl(): string {

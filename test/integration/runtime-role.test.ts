@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RUNTIME_ROLE } from "@/db/urls";
@@ -23,6 +24,18 @@ describe("the runtime role", () => {
       select rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolreplication
       from pg_roles where rolname = current_user`);
     expect(row).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, rolreplication: false });
+  });
+
+  it("plans a statement once per connection: requests send it prepared and reuse the generic plan", async () => {
+    const stats = await withTenant(runtime, { tenantId: a.id, userId: a.users.admin }, async (tx) => {
+      for (const id of [randomUUID(), randomUUID(), randomUUID()]) {
+        await tx.execute(sql`select id from org_unit where tenant_id = ${a.id} and id = ${id} /* plan-once probe */`);
+      }
+      return tx.execute<{ generic_plans: number; custom_plans: number }>(sql`
+        select generic_plans::int, custom_plans::int from pg_prepared_statements
+        where statement like ${"%plan-once probe%"} and statement not like ${"%pg_prepared_statements%"}`);
+    });
+    expect(stats).toEqual([{ generic_plans: 3, custom_plans: 0 }]);
   });
 
   it("owns no table, function, type or schema", async () => {

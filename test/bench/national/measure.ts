@@ -27,11 +27,11 @@ export const round = (ms: number) => Number(ms.toFixed(3));
 
 /**
  * Runs `build(i)` the way a request does — one transaction bound with app_bind(tenant, user) from
- * bound parameters (as withTenant does), then the statement as a prepared statement (as drizzle
- * over postgres.js sends it) — and times the statement alone, from send to last row, so BEGIN,
- * the binding and COMMIT do not dilute the comparison with the floor (the binding's own cost is
- * measured as a case of its own). `check` returns a
- * complaint when a result is wrong (e.g. an out-of-scope read that returned rows).
+ * bound parameters (as withTenant does), then the statement as a prepared statement (as the
+ * app's pools send every statement, db/prepared-statements.ts) — and times the statement alone,
+ * from send to last row, so BEGIN, the binding and COMMIT do not dilute the comparison with the
+ * floor (the binding's own cost is measured as a case of its own). `check` returns a complaint
+ * when a result is wrong (e.g. an out-of-scope read that returned rows).
  */
 export async function measure(
   caller: Caller,
