@@ -73,7 +73,8 @@ export const trackedEntity = pgTable(
       as: "restrictive",
       for: "select",
       to: RUNTIME,
-      using: sql`${allRecords}
+      // A capture scope over the whole tree reads every record: decided once per statement.
+      using: sql`${allRecords} or ${captureIsWholeTree}
         or (not ever_enrolled and app_unit_in_scope(tenant_id, registration_unit_id, 'search'))
         or exists (select 1 from program_ownership o
                    where o.tenant_id = tracked_entity.tenant_id and o.tracked_entity_id = tracked_entity.id)`,
@@ -124,8 +125,9 @@ export const attributeValue = pgTable(
       as: "restrictive",
       for: "select",
       to: RUNTIME,
-      // The person is visible: the person row's own policy decides, the only copy of it here.
-      using: sql`exists (select 1 from tracked_entity p
+      // The person is visible: the person row's own policy decides, the only copy of it here —
+      // unless the caller reads every record, which is decided once per statement.
+      using: sql`${allRecords} or ${captureIsWholeTree} or exists (select 1 from tracked_entity p
                    where p.tenant_id = tracked_entity_attribute_value.tenant_id
                      and p.id = tracked_entity_attribute_value.tracked_entity_id)`,
     }),

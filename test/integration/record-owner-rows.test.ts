@@ -106,10 +106,22 @@ describe("enrolments and events carry their pair's owner", () => {
     expect(covers).toBe(false);
     expect(await visibleRows(f.users.reviewer!, south.personId)).toEqual({ enrollments: 1, events: 1 });
     expect(await visibleRows(f.users.reviewer!, offshore.personId)).toEqual({ enrollments: 0, events: 0 });
+    // The person and their values follow the same shortcut, decided once per statement.
+    const personAndValues = (personId: string) =>
+      withTenant(runtime, { tenantId: f.id, userId: f.users.reviewer! }, async (tx) => {
+        const [row] = await (tx as unknown as Database).execute<{ people: number; values: number }>(sql`
+          select (select count(*)::int from tracked_entity where tenant_id = ${f.id} and id = ${personId}) as people,
+                 (select count(*)::int from tracked_entity_attribute_value where tenant_id = ${f.id} and tracked_entity_id = ${personId}) as values`);
+        return row!;
+      });
+    expect(await personAndValues(offshore.personId)).toEqual({ people: 0, values: 0 });
     // With both roots the shortcut applies and every owner is covered.
     await withTenant(owner, { tenantId: f.id }, (tx) =>
       tx.execute(sql`insert into user_scope (tenant_id, user_id, org_unit_id, kind) values (${f.id}, ${f.users.reviewer!}, ${island!.id}, 'capture')`),
     );
     expect(await visibleRows(f.users.reviewer!, offshore.personId)).toEqual({ enrollments: 1, events: 1 });
+    const covered = await personAndValues(offshore.personId);
+    expect(covered.people).toBe(1);
+    expect(covered.values).toBeGreaterThan(0);
   });
 });
