@@ -1,13 +1,16 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/tenant-transaction";
+import { abilityFor, permissionsOf } from "@/server/access/ability";
+import type { ProtectedContext } from "@/server/trpc/init";
+import { searchHandler } from "@/server/trpc/routers/record/search.handler";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { plantRecord } from "../fixtures/records";
-import { callerAs } from "./callers";
+import { activeContext, callerAs } from "./callers";
 import { testDatabases } from "./databases";
 
 /** Capture and find: registering, enrolling, events, uniqueness, search rules, grants ended and reviewed. */
-const { owner } = testDatabases();
+const { owner, runtime } = testDatabases();
 let f: TenantFixture;
 const nurse = () => callerAs(f, f.users.nurse!);
 const medic = () => callerAs(f, f.users.medic!);
@@ -113,6 +116,30 @@ describe("finding people", () => {
     expect({ beyondCapture: narrow.beyondCapture, found: narrow.people.length }).toEqual({ beyondCapture: false, found: 0 });
     const wide = await nurse().record.search({ trackedEntityTypeId: f.records.typeId, criteria: [lastName, { attributeId: f.records.attributes.firstName, value: "mari" }] });
     expect({ beyondCapture: wide.beyondCapture, found: wide.people.length }).toEqual({ beyondCapture: true, found: 1 });
+  });
+
+  it("finds the same people from a small capture scope's people as by the capture clause, the never-enrolled too", async () => {
+    const nurseId = f.users.nurse!;
+    const { personId: unenrolled } = await nurse().record.register({
+      trackedEntityTypeId: f.records.typeId,
+      orgUnitId: f.units["north-a-1"]!,
+      attributes: names("Fatu", "Koroma unenrolled"),
+    });
+    const search = (unbind: boolean) =>
+      withTenant(runtime, { tenantId: f.id, userId: nurseId }, async (tx) => {
+        // Without a binding there is no unit set, and the handler falls back to the capture clause.
+        if (unbind) await tx.execute(sql`select set_config('app.bound_for', '', true)`);
+        const [scope] = await tx.execute<{ small: boolean }>(sql`select app_scope_unit_set('capture') is not null as small`);
+        expect(scope!.small).toBe(!unbind);
+        const ctx = { ...activeContext(f, nurseId), db: tx, ability: abilityFor(await permissionsOf(tx, f.id, nurseId)) } as ProtectedContext;
+        const found = await searchHandler({ ctx, input: { trackedEntityTypeId: f.records.typeId, criteria: [{ attributeId: f.records.attributes.lastName, value: "koroma" }], limit: 50 } });
+        return found.people.map((p) => ({ id: p.id, last: p.attributes[f.records.attributes.lastName] }));
+      });
+    const fromPeople = await search(false);
+    expect(fromPeople).toEqual(await search(true));
+    expect(fromPeople.map((p) => p.id)).toContain(unenrolled);
+    expect(fromPeople.map((p) => p.last)).not.toContain("Koroma search-scope");
+    expect(fromPeople).toHaveLength(31);
   });
 
   it("refuses attributes that are not searchable and malformed page links", async () => {

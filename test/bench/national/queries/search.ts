@@ -25,6 +25,15 @@ const handlerCaptureClause = `and ((select app_scope_covers_tree('capture')) or 
                  or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
                             and o.owner_unit_id in (select app_scope_unit_ids('capture'))))))`;
 
+/** The handler's form for a small capture scope (≤ 32 units): from the scope's people; $5 is the unit set. */
+const fromPeopleOfUnits = `and v.tracked_entity_id in (
+    select o.tracked_entity_id from program p
+      join program_ownership o on o.tenant_id = p.tenant_id and o.program_id = p.id and o.owner_unit_id = any($5::uuid[])
+      where p.tenant_id = $1
+    union all
+    select t.id from tracked_entity t
+      where t.tenant_id = $1 and not t.ever_enrolled and t.registration_unit_id = any($5::uuid[]))`;
+
 const prefix = (scope: string) => `
   select v.tracked_entity_id as id, v.search_value as sort_key
   from tracked_entity_attribute_value v
@@ -55,11 +64,21 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
   for (const key of ["clinic", "nurse", "district", "region", "national"]) {
     const user = world.users[key]!;
     const params = (i: number) => [world.tenantId, world.attributes.lastName, PREFIXES[i % PREFIXES.length]!, prefixUpperBound(PREFIXES[i % PREFIXES.length]!)];
+    // As the handler chooses: a small capture scope searches from its people, by the same SQL for
+    // app and floor (the unit set is the capture rule itself); a wider one by the capture clause.
+    const units = await smallScopeUnits(ctx, user.capturePaths);
     cases.push({
       query: "3 search, last-name prefix (capture scope)",
       user,
-      app: (i) => ({ text: prefix(handlerCaptureClause), params: params(i) }),
-      floor: (i) => ({ text: prefix(personExists(captureRule(user))), params: params(i) }),
+      ...(units
+        ? {
+            app: (i: number) => ({ text: prefix(fromPeopleOfUnits), params: [...params(i), `{${units.join(",")}}`] }),
+            floor: (i: number) => ({ text: prefix(fromPeopleOfUnits), params: [...params(i), `{${units.join(",")}}`] }),
+          }
+        : {
+            app: (i: number) => ({ text: prefix(handlerCaptureClause), params: params(i) }),
+            floor: (i: number) => ({ text: prefix(personExists(captureRule(user))), params: params(i) }),
+          }),
       target: { pct: "p95", maxRatio: 2 },
     });
   }
@@ -69,3 +88,10 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
 /** The value's person passes `rule`; nothing at all for a user who sees everything. */
 const personExists = (rule: string) =>
   rule === "true" ? "" : `and exists (select 1 from tracked_entity t where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id and ${rule})`;
+
+/** The units under these roots when there are at most 32 of them (what the request binding holds), else null. */
+async function smallScopeUnits(ctx: Context, paths: string[]): Promise<string[] | null> {
+  const rows = await ctx.owner<{ id: string }[]>`
+    select u.id from org_unit u where u.tenant_id = ${ctx.world.tenantId} and u.path <@ any(${paths}::ltree[]) limit 33`;
+  return rows.length <= 32 ? rows.map((r) => r.id) : null;
+}
