@@ -69,12 +69,16 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
   };
 }
 
-/** The capture clause of a search that may not reach beyond capture, for a scope of any size. */
+/**
+ * The capture clause of a search that may not reach beyond capture, for a wide scope: each match
+ * that passed the policies looks its unit up by index. (A hashed set of the scope's units was
+ * rebuilt for every match, inside the correlated subquery: 3 ms each for a region at 2M people.)
+ */
 const captureClause = sql`and ((select app_scope_covers_tree('capture')) or exists (select 1 from tracked_entity t
     where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
-      and ((not t.ever_enrolled and t.registration_unit_id in (select app_scope_unit_ids('capture')))
+      and ((not t.ever_enrolled and app_unit_in_scope(t.tenant_id, t.registration_unit_id, 'capture'))
            or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
-                      and o.owner_unit_id in (select app_scope_unit_ids('capture'))))))`;
+                      and app_unit_in_scope(o.tenant_id, o.owner_unit_id, 'capture')))))`;
 
 /**
  * The units of a small capture scope (the request binding holds up to 32), or null. Such a scope

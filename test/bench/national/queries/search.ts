@@ -21,9 +21,9 @@ const identifier = (scope: string) => `
 
 const handlerCaptureClause = `and ((select app_scope_covers_tree('capture')) or exists (select 1 from tracked_entity t
           where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
-            and ((not t.ever_enrolled and t.registration_unit_id in (select app_scope_unit_ids('capture')))
+            and ((not t.ever_enrolled and app_unit_in_scope(t.tenant_id, t.registration_unit_id, 'capture'))
                  or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
-                            and o.owner_unit_id in (select app_scope_unit_ids('capture'))))))`;
+                            and app_unit_in_scope(o.tenant_id, o.owner_unit_id, 'capture')))))`;
 
 /** The handler's form for a small capture scope (≤ 32 units): from the scope's people; $5 is the unit set. */
 const fromPeopleOfUnits = `and v.tracked_entity_id in (
