@@ -25,14 +25,27 @@ const handlerCaptureClause = `and ((select app_scope_covers_tree('capture')) or 
                  or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
                             and app_unit_in_scope(o.tenant_id, o.owner_unit_id, 'capture')))))`;
 
-/** The handler's form for a small capture scope (≤ 32 units): from the scope's people; $5 is the unit set. */
-const fromPeopleOfUnits = `and v.tracked_entity_id in (
-    select o.tracked_entity_id from program p
-      join program_ownership o on o.tenant_id = p.tenant_id and o.program_id = p.id and o.owner_unit_id = any($5::uuid[])
-      where p.tenant_id = $1
-    union all
-    select t.id from tracked_entity t
-      where t.tenant_id = $1 and not t.ever_enrolled and t.registration_unit_id = any($5::uuid[]))`;
+/**
+ * The handler's form for a capture scope of few people (≤ 32 units, < 2,000 ownerships): from the
+ * scope's people, each one's value looked up by its key; $5 is the unit set.
+ */
+const prefixFromPeople = `
+  select m.id, m.sort_key
+  from (select distinct s.id from (
+          select o.tracked_entity_id from program p
+            join program_ownership o on o.tenant_id = p.tenant_id and o.program_id = p.id and o.owner_unit_id = any($5::uuid[])
+            where p.tenant_id = $1
+          union all
+          select t.id from tracked_entity t
+            where t.tenant_id = $1 and not t.ever_enrolled and t.registration_unit_id = any($5::uuid[])) s(id)) p
+  cross join lateral (
+    select v.tracked_entity_id as id, v.search_value as sort_key
+    from tracked_entity_attribute_value v
+    where v.tenant_id = $1 and v.tracked_entity_id = p.id
+      and v.attribute_id = $2 and v.search_value >= $3 and v.search_value < $4 and starts_with(v.search_value, $3)
+    offset 0) m
+  order by m.sort_key, m.id
+  limit 26`;
 
 const prefix = (scope: string) => `
   select v.tracked_entity_id as id, v.search_value as sort_key
@@ -72,8 +85,8 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
       user,
       ...(units
         ? {
-            app: (i: number) => ({ text: prefix(fromPeopleOfUnits), params: [...params(i), `{${units.join(",")}}`] }),
-            floor: (i: number) => ({ text: prefix(fromPeopleOfUnits), params: [...params(i), `{${units.join(",")}}`] }),
+            app: (i: number) => ({ text: prefixFromPeople, params: [...params(i), `{${units.join(",")}}`] }),
+            floor: (i: number) => ({ text: prefixFromPeople, params: [...params(i), `{${units.join(",")}}`] }),
           }
         : {
             app: (i: number) => ({ text: prefix(handlerCaptureClause), params: params(i) }),
@@ -89,9 +102,14 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
 const personExists = (rule: string) =>
   rule === "true" ? "" : `and exists (select 1 from tracked_entity t where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id and ${rule})`;
 
-/** The units under these roots when there are at most 32 of them (what the request binding holds), else null. */
+/** The units under these roots when there are at most 32 holding fewer than 2,000 ownerships (as the handler decides), else null. */
 async function smallScopeUnits(ctx: Context, paths: string[]): Promise<string[] | null> {
   const rows = await ctx.owner<{ id: string }[]>`
     select u.id from org_unit u where u.tenant_id = ${ctx.world.tenantId} and u.path <@ any(${paths}::ltree[]) limit 33`;
-  return rows.length <= 32 ? rows.map((r) => r.id) : null;
+  if (rows.length > 32) return null;
+  const units = rows.map((r) => r.id);
+  const [few] = await ctx.owner<{ n: number }[]>`
+    select count(*)::int as n from (select 1 from program_ownership o
+      where o.tenant_id = ${ctx.world.tenantId} and o.owner_unit_id = any(${units}::uuid[]) limit 2000) x`;
+  return few!.n < 2000 ? units : null;
 }
