@@ -155,7 +155,7 @@ export const attributeValue = pgTable(
 
 /**
  * Who owns a (person, program): the enrolling unit first, then whoever it was transferred to.
- * This table carries the access table of DESIGN.md §2 (app_owner_decided,
+ * This table carries the access table of DESIGN.md §2 (its read policy and
  * app_owner_path_readable); enrolments, events and people defer to it.
  */
 export const programOwnership = pgTable(
@@ -180,13 +180,19 @@ export const programOwnership = pgTable(
       as: "restrictive",
       for: "select",
       to: RUNTIME,
-      // Functions, not the rules written out: a policy is copied into every statement that
-      // reaches an ownership, and the executor sets up each copy's subplans on every execution.
-      // A small scope decides from its bound unit set; otherwise the owner unit's path is
-      // looked up once, by index.
-      using: sql`coalesce(app_owner_decided(tenant_id, tracked_entity_id, program_id, owner_unit_id),
-        exists (select 1 from org_unit u where u.tenant_id = program_ownership.tenant_id and u.id = program_ownership.owner_unit_id
-                and app_owner_path_readable(u.path, u.tenant_id, program_ownership.tracked_entity_id, program_ownership.program_id)))`,
+      // A policy is copied into every statement that reaches an ownership, and the executor sets
+      // up each copy on every execution, so its settings are read by a few PL/pgSQL initplans
+      // (once per statement) and what is left per row is a comparison: the bound unit set of a
+      // small scope, else the owner unit's path — looked up once, by index — under the capture
+      // roots. Only a search scope reaching beyond capture calls a function per row.
+      using: sql`(select app_reads_all_records())
+        or owner_unit_id = any ((select app_scope_unit_set('capture'))::uuid[])
+        or ((select app_owner_needs_path())
+            and exists (select 1 from org_unit u
+                        where u.tenant_id = program_ownership.tenant_id and u.id = program_ownership.owner_unit_id
+                          and (u.path <@ any ((select app_scope_paths('capture'))::ltree[])
+                               or ((select app_has_search_roots())
+                                   and app_owner_path_readable(u.path, u.tenant_id, program_ownership.tracked_entity_id, program_ownership.program_id)))))`,
     }),
     pgPolicy("program_ownership_scope_insert", {
       as: "restrictive",

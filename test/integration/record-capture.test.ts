@@ -118,28 +118,39 @@ describe("finding people", () => {
     expect({ beyondCapture: wide.beyondCapture, found: wide.people.length }).toEqual({ beyondCapture: true, found: 1 });
   });
 
+  /** A "koroma" search as `userId`, bound as a request is, or with the binding ended (no unit set: the handler falls back). */
+  const koromaSearch = (userId: string, unbind: boolean) =>
+    withTenant(runtime, { tenantId: f.id, userId }, async (tx) => {
+      if (unbind) await tx.execute(sql`select set_config('app.bound_for', '', true)`);
+      const [scope] = await tx.execute<{ small: boolean }>(sql`select app_scope_unit_set('capture') is not null as small`);
+      expect(scope!.small).toBe(!unbind);
+      const ctx = { ...activeContext(f, userId), db: tx, ability: abilityFor(await permissionsOf(tx, f.id, userId)) } as ProtectedContext;
+      const found = await searchHandler({ ctx, input: { trackedEntityTypeId: f.records.typeId, criteria: [{ attributeId: f.records.attributes.lastName, value: "koroma" }], limit: 50 } });
+      return found.people.map((p) => ({ id: p.id, last: p.attributes[f.records.attributes.lastName] }));
+    });
+
   it("finds the same people from a small capture scope's people as by the capture clause, the never-enrolled too", async () => {
-    const nurseId = f.users.nurse!;
     const { personId: unenrolled } = await nurse().record.register({
       trackedEntityTypeId: f.records.typeId,
       orgUnitId: f.units["north-a-1"]!,
       attributes: names("Fatu", "Koroma unenrolled"),
     });
-    const search = (unbind: boolean) =>
-      withTenant(runtime, { tenantId: f.id, userId: nurseId }, async (tx) => {
-        // Without a binding there is no unit set, and the handler falls back to the capture clause.
-        if (unbind) await tx.execute(sql`select set_config('app.bound_for', '', true)`);
-        const [scope] = await tx.execute<{ small: boolean }>(sql`select app_scope_unit_set('capture') is not null as small`);
-        expect(scope!.small).toBe(!unbind);
-        const ctx = { ...activeContext(f, nurseId), db: tx, ability: abilityFor(await permissionsOf(tx, f.id, nurseId)) } as ProtectedContext;
-        const found = await searchHandler({ ctx, input: { trackedEntityTypeId: f.records.typeId, criteria: [{ attributeId: f.records.attributes.lastName, value: "koroma" }], limit: 50 } });
-        return found.people.map((p) => ({ id: p.id, last: p.attributes[f.records.attributes.lastName] }));
-      });
-    const fromPeople = await search(false);
-    expect(fromPeople).toEqual(await search(true));
+    // The nurse's search scope reaches beyond capture, so the fallback is the capture clause.
+    const fromPeople = await koromaSearch(f.users.nurse!, false);
+    expect(fromPeople).toEqual(await koromaSearch(f.users.nurse!, true));
     expect(fromPeople.map((p) => p.id)).toContain(unenrolled);
     expect(fromPeople.map((p) => p.last)).not.toContain("Koroma search-scope");
     expect(fromPeople).toHaveLength(31);
+  });
+
+  it("leaves a search without a search scope to the policies, which hold it to capture", async () => {
+    await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "open", f.units["south-a-1"]!, { first: "Mariama", last: "Koroma south" }));
+    // The reviewer captures in all of North and searches nowhere else: no clause is added.
+    const fromPeople = await koromaSearch(f.users.reviewer!, false);
+    const byPolicies = await koromaSearch(f.users.reviewer!, true);
+    expect(byPolicies).toEqual(fromPeople);
+    expect(byPolicies.map((p) => p.last)).toContain("Koroma search-scope");
+    expect(byPolicies.map((p) => p.last)).not.toContain("Koroma south");
   });
 
   it("refuses attributes that are not searchable and malformed page links", async () => {

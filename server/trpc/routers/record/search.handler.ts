@@ -15,11 +15,12 @@ type Criterion = { attribute: AttributeMeta; value: string; prefix: boolean };
 /**
  * Finds people by attributes inside the effective search scope (RLS decides visibility). Without
  * an identifying attribute, or the tenant's number of searchable ones, the search stays inside
- * the capture scope and says so: from the scope's people when it has few, otherwise by a
- * capture clause on each match (skipped for a capture scope over the whole tree, where it would
- * only ever say yes). More matches than a page is never an error: the first page comes back with
- * `more` and the UI asks to narrow. Protected records the caller could break the glass on are
- * listed apart, with nothing but their program.
+ * the capture scope and says so: from the scope's people when it has few; otherwise by a capture
+ * clause on each match, unless nothing is readable beyond capture (no search scope, or a capture
+ * scope over the whole tree) and the policies alone already say exactly that. More matches than
+ * a page is never an error: the first page comes back with `more` and the UI asks to narrow.
+ * Protected records the caller could break the glass on are listed apart, with nothing but their
+ * program.
  */
 export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; input: SearchInput }) {
   ensureCan(ctx, "read", "trackedEntity");
@@ -31,17 +32,17 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
   const ordered = [...criteria].sort((a, b) => Number(a.prefix) - Number(b.prefix) || Number(b.attribute.identifying) - Number(a.attribute.identifying));
   const [driver, ...others] = ordered as [Criterion, ...Criterion[]];
   const after = input.cursor ? decodeSearchCursor(input.cursor) : null;
-  const smallCapture = beyondCapture ? null : await smallCaptureUnits(ctx);
+  const limit = beyondCapture ? null : await captureLimit(ctx);
 
   const filters = sql`${matches(sql`v`, driver)}
       ${sql.join(others.map((c) => sql`and coalesce((${otherValueMatches(c)}), false)`), sql` `)}
       ${after ? sql`and (v.search_value, v.tracked_entity_id) > (${after.key}, ${after.id}::uuid)` : sql``}`;
   // From a small scope's people, each one's value looked up by its key: OFFSET 0 keeps the planner
   // from turning it back into a walk of the name index that probes the people as a set.
-  const rows = smallCapture
+  const rows = limit?.people
     ? await ctx.db.execute<{ id: string; sort_key: string }>(sql`
         select m.id, m.sort_key
-        from (select distinct s.id from (${peopleOfUnits(ctx.tenant.id, smallCapture)}) s(id)) p
+        from (select distinct s.id from (${peopleOfUnits(ctx.tenant.id, limit.people)}) s(id)) p
         cross join lateral (
           select v.tracked_entity_id as id, v.search_value as sort_key
           from tracked_entity_attribute_value v
@@ -52,7 +53,7 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
     : await ctx.db.execute<{ id: string; sort_key: string }>(sql`
         select v.tracked_entity_id as id, v.search_value as sort_key
         from tracked_entity_attribute_value v
-        where v.tenant_id = ${ctx.tenant.id} and ${filters} ${beyondCapture ? sql`` : captureClause}
+        where v.tenant_id = ${ctx.tenant.id} and ${filters} ${limit?.clause ? captureClause : sql``}
         order by v.search_value, v.tracked_entity_id
         limit ${input.limit + 1}`);
   const page = rows.slice(0, input.limit);
@@ -83,38 +84,44 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
 }
 
 /**
- * The capture clause of a search that may not reach beyond capture, for a wide scope: each match
- * that passed the policies looks its unit up by index. (A hashed set of the scope's units was
- * rebuilt for every match, inside the correlated subquery: 3 ms each for a region at 2M people.)
+ * The capture clause of a search that may not reach beyond capture, for a wide scope with a search
+ * scope beyond it: each match that passed the policies looks its unit up by index. (A hashed set
+ * of the scope's units was rebuilt for every match, inside the correlated subquery: 3 ms each for
+ * a region at 2M people.)
  */
-const captureClause = sql`and ((select app_scope_covers_tree('capture')) or exists (select 1 from tracked_entity t
+const captureClause = sql`and exists (select 1 from tracked_entity t
     where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
       and ((not t.ever_enrolled and app_unit_in_scope(t.tenant_id, t.registration_unit_id, 'capture'))
            or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
-                      and app_unit_in_scope(o.tenant_id, o.owner_unit_id, 'capture')))))`;
+                      and app_unit_in_scope(o.tenant_id, o.owner_unit_id, 'capture'))))`;
 
 /** Up to this many people (ownerships), a capture scope is searched from its people. */
 const FEW_PEOPLE = 2000;
 
 /**
- * The units of a small capture scope that holds few people, or null. A clinic's name matches are
- * spread over the whole country: searching from the scope's people (their ownerships and
- * never-enrolled registrations, then each one's value by its unique key) reads a few hundred rows
- * where walking the name index read every match in the tenant, each checked by the policies (a
- * clinic's prefix search at 2M people: 0.75 s → 1 ms). A busy facility is the other way round
- * (the demo's nurse: 18 ms from the name index, 65 ms from 3,000 people), hence the count,
- * bounded so that it costs little. The request binding holds the units of a scope of up to 32.
+ * How a search that may not reach beyond capture is held there: from the scope's people (a
+ * small scope holding few), by the policies alone (nothing is readable beyond capture), or by the
+ * capture clause. A clinic's name matches are spread over the whole country: searching from the
+ * scope's people (their ownerships and never-enrolled registrations, then each one's value by its
+ * unique key) reads a few hundred rows where walking the name index read every match in the
+ * tenant, each checked by the policies (a clinic's prefix search at 2M people: 0.75 s → 1 ms). A
+ * busy facility is the other way round (the demo's nurse: 18 ms from the name index, 65 ms from
+ * 3,000 people), hence the count, bounded so that it costs little. The request binding holds the
+ * units of a scope of up to 32. Without a search scope, what the policies admit is the capture
+ * scope, and a clause checking it again doubled a district's prefix search at 2M people.
  */
-async function smallCaptureUnits(ctx: ProtectedContext): Promise<string[] | null> {
-  const [row] = await ctx.db.execute<{ units: string[] | null; people: number }>(sql`
+async function captureLimit(ctx: ProtectedContext): Promise<{ people?: string[]; clause?: true }> {
+  const [row] = await ctx.db.execute<{ units: string[] | null; people: number; policies_suffice: boolean }>(sql`
     select s.units,
            (select count(*)::int from (
               select 1 from program p
               join program_ownership o on o.tenant_id = p.tenant_id and o.program_id = p.id and o.owner_unit_id = any(s.units)
               where p.tenant_id = ${ctx.tenant.id}
-              limit ${FEW_PEOPLE}) few) as people
+              limit ${FEW_PEOPLE}) few) as people,
+           app_scope_covers_tree('capture') or not app_has_search_roots() as policies_suffice
     from (select app_scope_unit_set('capture') as units) s`);
-  return row?.units && row.people < FEW_PEOPLE ? row.units : null;
+  if (row?.units && row.people < FEW_PEOPLE) return { people: row.units };
+  return row?.policies_suffice ? {} : { clause: true };
 }
 
 /** The people a capture scope of these units holds: an owner among them, or never enrolled and registered there. */
