@@ -84,10 +84,10 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
 }
 
 /**
- * The capture clause of a search that may not reach beyond capture, for a wide scope with a search
- * scope beyond it: each match that passed the policies looks its unit up by index. (A hashed set
- * of the scope's units was rebuilt for every match, inside the correlated subquery: 3 ms each for
- * a region at 2M people.)
+ * The capture clause of a search that may not reach beyond capture, for a scope not searched from
+ * its people whose search scope reaches beyond it: each match that passed the policies looks its
+ * unit up by index. (A hashed set of the scope's units was rebuilt for every match, inside the
+ * correlated subquery: 3 ms each for a region at 2M people.)
  */
 const captureClause = sql`and exists (select 1 from tracked_entity t
     where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id
