@@ -59,6 +59,11 @@ export const trackedEntity = pgTable(
     erasedAt: timestamp({ withTimezone: true }),
     erasedBy: uuid(),
     erasureGround: text(),
+    // The person's attribute values (attribute id → value), copied here by a trigger on
+    // tracked_entity_attribute_value, which stays the source of truth for writes, search and
+    // uniqueness. Opening a record or listing people reads them from this row, judged once by its
+    // policy, instead of judging the person again for every value row (db/migrations/0036).
+    attributeValues: jsonb().$type<Record<string, string>>().notNull().default({}),
     createdBy: uuid(),
     ...timestamps(),
   },

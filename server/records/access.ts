@@ -106,9 +106,10 @@ export async function visiblePerson(tx: Transaction, tenantId: string, personId:
     created_at: Date | string;
     erased_at: Date | string | null;
     erasure_ground: string | null;
+    attribute_values: Record<string, string>;
   }>(sql`
     select t.id, t.tracked_entity_type_id, t.registration_unit_id, u.name as registration_unit_name, t.ever_enrolled,
-           app_person_writable(t.tenant_id, t.id) as writable, t.created_at, t.erased_at, t.erasure_ground
+           app_person_writable(t.tenant_id, t.id) as writable, t.created_at, t.erased_at, t.erasure_ground, t.attribute_values
     from tracked_entity t
     join org_unit u on u.tenant_id = t.tenant_id and u.id = t.registration_unit_id
     where t.tenant_id = ${tenantId} and t.id = ${personId}`);
@@ -123,6 +124,8 @@ export async function visiblePerson(tx: Transaction, tenantId: string, personId:
     createdAt: new Date(row.created_at),
     /** An erased record is a tombstone: identifying values gone, enrolments and events kept. */
     erasure: row.erased_at ? { at: new Date(row.erased_at), ground: row.erasure_ground } : null,
+    /** Stored values by attribute id, from the person row's copy of them (db/migrations/0036). */
+    values: row.attribute_values,
   };
 }
 

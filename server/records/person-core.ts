@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { visiblePairs, visiblePerson } from "./access";
 import { loadTypeAttributes } from "./metadata";
@@ -10,8 +9,6 @@ import { loadTypeAttributes } from "./metadata";
 export async function loadPersonCore(tx: Transaction, tenantId: string, personId: string) {
   const person = await visiblePerson(tx, tenantId, personId);
   const attributes = await loadTypeAttributes(tx, tenantId, person.trackedEntityTypeId);
-  const rows = await tx.execute<{ attribute_id: string; value: string }>(sql`
-    select attribute_id, value from tracked_entity_attribute_value where tenant_id = ${tenantId} and tracked_entity_id = ${person.id}`);
   const pairs = await visiblePairs(tx, tenantId, person.id);
-  return { person, attributes, values: Object.fromEntries(rows.map((r) => [r.attribute_id, r.value])) as Record<string, string>, pairs };
+  return { person, attributes, values: person.values, pairs };
 }

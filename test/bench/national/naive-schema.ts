@@ -12,7 +12,7 @@ const COPIED = ["tracked_entity", "tracked_entity_attribute_value", "program_own
  */
 export async function ensureNaiveSchema(sql: postgres.Sql, log: (m: string) => void): Promise<void> {
   const [exists] = await sql`select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'bench_naive' and c.relname = 'event'`;
-  if (exists) return;
+  if (exists) return followSchema(sql, log);
   await sql`drop schema if exists bench_naive cascade`;
   await sql`create schema bench_naive`;
   for (const table of COPIED) {
@@ -64,4 +64,24 @@ export async function ensureNaiveSchema(sql: postgres.Sql, log: (m: string) => v
   await sql`grant usage on schema bench_naive to canopy_app`;
   await sql`grant select on all tables in schema bench_naive to canopy_app`;
   await sql`analyze bench_naive.tracked_entity, bench_naive.tracked_entity_attribute_value, bench_naive.program_ownership, bench_naive.enrollment, bench_naive.event`;
+}
+
+/**
+ * A copy made before a migration added a column gets it, filled from the real table, so a kept
+ * tenant follows the schema forward as the real tables do.
+ */
+async function followSchema(sql: postgres.Sql, log: (m: string) => void): Promise<void> {
+  for (const table of COPIED) {
+    const missing = await sql<{ name: string; type: string }[]>`
+      select a.attname as name, format_type(a.atttypid, a.atttypmod) as type from pg_attribute a
+      where a.attrelid = ${`public.${table}`}::regclass and a.attnum > 0 and not a.attisdropped
+        and not exists (select 1 from pg_attribute b where b.attrelid = ${`bench_naive.${table}`}::regclass
+                          and b.attname = a.attname and not b.attisdropped)`;
+    for (const { name, type } of missing) {
+      await sql.unsafe(`alter table bench_naive.${table} add column ${name} ${type}`);
+      await sql.unsafe(`update bench_naive.${table} n set ${name} = p.${name} from public.${table} p where p.tenant_id = n.tenant_id and p.id = n.id`);
+      await sql.unsafe(`vacuum analyze bench_naive.${table}`);
+      log(`naive copy of ${table}: added ${name}`);
+    }
+  }
 }

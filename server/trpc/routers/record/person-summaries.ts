@@ -13,13 +13,10 @@ export type PersonSummary = {
 export async function personSummaries(ctx: ProtectedContext, ids: string[]): Promise<PersonSummary[]> {
   if (!ids.length) return [];
   const idList = sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]`;
-  const people = await ctx.db.execute<{ id: string; unit_name: string }>(sql`
-    select t.id, u.name as unit_name from tracked_entity t
+  const people = await ctx.db.execute<{ id: string; unit_name: string; attribute_values: Record<string, string> }>(sql`
+    select t.id, u.name as unit_name, t.attribute_values from tracked_entity t
     join org_unit u on u.tenant_id = t.tenant_id and u.id = t.registration_unit_id
     where t.tenant_id = ${ctx.tenant.id} and t.id = any(${idList})`);
-  const values = await ctx.db.execute<{ person_id: string; attribute_id: string; value: string }>(sql`
-    select v.tracked_entity_id as person_id, v.attribute_id, v.value from tracked_entity_attribute_value v
-    where v.tenant_id = ${ctx.tenant.id} and v.tracked_entity_id = any(${idList})`);
   const programs = await ctx.db.execute<{ person_id: string; program_id: string; program_name: string; access_level: AccessLevel; owner_name: string }>(sql`
     select o.tracked_entity_id as person_id, p.id as program_id, p.name as program_name, p.access_level, u.name as owner_name
     from program_ownership o
@@ -35,7 +32,7 @@ export async function personSummaries(ctx: ProtectedContext, ids: string[]): Pro
       {
         id,
         registrationUnitName: person.unit_name,
-        attributes: Object.fromEntries(values.filter((v) => v.person_id === id).map((v) => [v.attribute_id, v.value])),
+        attributes: person.attribute_values,
         programs: programs
           .filter((p) => p.person_id === id)
           .map((p) => ({ programId: p.program_id, programName: p.program_name, accessLevel: p.access_level, ownerUnitName: p.owner_name })),

@@ -47,18 +47,12 @@ export async function planPeople(sql: postgres.Sql, tenantId: string, spec: Size
 }
 
 export async function generatePeople(sql: postgres.Sql, tenantId: string, metadata: DemoMetadata): Promise<void> {
-  await sql.unsafe(
-    `insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, ever_enrolled)
-     select $1::uuid, bench.uid('person', i), $2, unit_id, programs > 0 from bench.person`,
-    [tenantId, metadata.personTypeId],
-  );
   const a = metadata.attributeIds;
   const pick = (list: readonly string[], stream: number) => `(array[${list.map((s) => `'${s}'`).join(",")}])[1 + floor(bench.rand(${stream}, p.i) * ${list.length})::int]`;
   // National IDs are distinct: the person number scrambled by a multiplier coprime to 90,000,000.
   await sql.unsafe(
-    `insert into tracked_entity_attribute_value (tenant_id, id, tracked_entity_id, attribute_id, value, search_value, unique_value)
-     select $1::uuid, bench.uid('value', p.i * 8 + v.k), bench.uid('person', p.i), v.attribute_id, v.value,
-            ${normalizedSql("v.value")}, case when v.is_unique then ${normalizedSql("v.value")} end
+    `create unlogged table bench.value as
+     select p.i, v.k, v.attribute_id, v.is_unique, v.value
      from bench.person p cross join lateral (values
        (0, '${a["National ID"]}'::uuid, true, 'BN' || (10000000 + (p.i * 7654321) % 90000000)),
        (1, '${a["First name"]}'::uuid, false, case when p.female then ${pick(FEMALE_FIRST_NAMES, 11)} else ${pick(MALE_FIRST_NAMES, 11)} end),
@@ -70,6 +64,20 @@ export async function generatePeople(sql: postgres.Sql, tenantId: string, metada
                 then '+232 ' || ${pick(PHONE_PREFIXES, 14)} || ' ' || (100000 + floor(bench.rand(15, p.i) * 900000)::int) end)
      ) v(k, attribute_id, is_unique, value)
      where v.value is not null`,
-    [tenantId],
   );
+  // The person row carries the copy of its values that the attribute_value trigger keeps (off while loading).
+  await sql.unsafe(
+    `insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, ever_enrolled, attribute_values)
+     select $1::uuid, bench.uid('person', p.i), $2, p.unit_id, p.programs > 0, coalesce(v.copied, '{}')
+     from bench.person p
+     left join (select i, jsonb_object_agg(attribute_id, value) as copied from bench.value group by i) v using (i)`,
+    [tenantId, metadata.personTypeId],
+  );
+  await sql.unsafe(
+    `insert into tracked_entity_attribute_value (tenant_id, id, tracked_entity_id, attribute_id, value, search_value, unique_value)
+     select $1::uuid, bench.uid('value', i * 8 + k), bench.uid('person', i), attribute_id, value,
+            ${normalizedSql("value")}, case when is_unique then ${normalizedSql("value")} end
+     from bench.value`,
+    [tenantId],
+  );  await sql.unsafe(`drop table bench.value`);
 }

@@ -40,9 +40,8 @@ export async function breakGlassRows(ctx: Context): Promise<Row[]> {
     where e.tenant_id = $1 and e.tracked_entity_id = $2 and e.program_id = $3 ${scope}
     order by e.occurred_on desc, e.id`;
   const personRead = (scope: string) => `
-    select t.id, t.registration_unit_id, v.attribute_id, v.value
-    from tracked_entity t left join tracked_entity_attribute_value v on v.tenant_id = t.tenant_id and v.tracked_entity_id = t.id
-    where t.tenant_id = $1 and t.id = $2 ${scope} order by v.attribute_id`;
+    select t.id, t.registration_unit_id, t.attribute_values from tracked_entity t
+    where t.tenant_id = $1 and t.id = $2 ${scope}`;
   const visible = (rows: readonly unknown[]) => (rows.length ? null : "a record was not readable under its grant");
   const cases: Case[] = [
     {
