@@ -79,5 +79,6 @@ export async function generatePeople(sql: postgres.Sql, tenantId: string, metada
             ${normalizedSql("value")}, case when is_unique then ${normalizedSql("value")} end
      from bench.value`,
     [tenantId],
-  );  await sql.unsafe(`drop table bench.value`);
+  );
+  await sql.unsafe(`drop table bench.value`);
 }
