@@ -3,12 +3,12 @@ import { visiblePairs, visiblePerson } from "./access";
 import { loadTypeAttributes } from "./metadata";
 
 /**
- * A person the caller can see, with their type's attributes, their stored values (by attribute
- * id) and the (person, program) pairs the caller can read — or not found.
+ * A person the caller can see (with their stored values by attribute id), their type's attributes
+ * and the (person, program) pairs the caller can read — or not found.
  */
 export async function loadPersonCore(tx: Transaction, tenantId: string, personId: string) {
   const person = await visiblePerson(tx, tenantId, personId);
   const attributes = await loadTypeAttributes(tx, tenantId, person.trackedEntityTypeId);
   const pairs = await visiblePairs(tx, tenantId, person.id);
-  return { person, attributes, values: person.values, pairs };
+  return { person, attributes, pairs };
 }

@@ -14,7 +14,7 @@ import type { ExportPersonInput } from "./privacy.schema";
 export async function exportPersonHandler({ ctx, input }: { ctx: ProtectedContext; input: ExportPersonInput }) {
   ensureCan(ctx, "exportData", "trackedEntity");
   const tenantId = ctx.tenant.id;
-  const { person, attributes, values, pairs } = await loadPersonCore(ctx.db, tenantId, input.personId);
+  const { person, attributes, pairs } = await loadPersonCore(ctx.db, tenantId, input.personId);
   const programs = [];
   for (const pair of pairs) {
     const meta = (await loadProgramMeta(ctx.db, tenantId, pair.programId))!;
@@ -66,7 +66,7 @@ export async function exportPersonHandler({ ctx, input }: { ctx: ProtectedContex
       id: person.id,
       registrationUnit: person.registrationUnitName,
       registeredAt: person.createdAt.toISOString(),
-      attributes: Object.fromEntries(attributes.filter((a) => values[a.id] !== undefined).map((a) => [a.name, values[a.id]!])),
+      attributes: Object.fromEntries(attributes.filter((a) => person.values[a.id] !== undefined).map((a) => [a.name, person.values[a.id]!])),
     },
     programs,
     accessLog: accessLog.map((a) => ({ at: a.occurred_at, action: a.action, by: a.actor_name, reason: a.reason })),

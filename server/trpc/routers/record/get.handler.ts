@@ -15,7 +15,7 @@ import type { PersonIdInput } from "./record.schema";
 export async function getHandler({ ctx, input }: { ctx: ProtectedContext; input: PersonIdInput }) {
   ensureCan(ctx, "read", "trackedEntity");
   const tenantId = ctx.tenant.id;
-  const { person, attributes, values, pairs } = await loadPersonCore(ctx.db, tenantId, input.personId);
+  const { person, attributes, pairs } = await loadPersonCore(ctx.db, tenantId, input.personId);
   const enrollments = await ctx.db.execute<{
     id: string; program_id: string; org_unit_id: string; unit_name: string; enrolled_on: string; status: string;
   }>(sql`
@@ -59,7 +59,7 @@ export async function getHandler({ ctx, input }: { ctx: ProtectedContext; input:
   });
 
   return {
-    person: { ...person, values },
+    person,
     attributes,
     programs: pairs.map((pair, index) => ({
       ...pair,
