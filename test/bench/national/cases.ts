@@ -1,5 +1,5 @@
 import type postgres from "postgres";
-import { explain, measure, NAIVE, FAST, type Budget, type Measured, type Statement } from "./measure";
+import { explain, measure, NAIVE, FAST, type Budget, type Leg, type Measured, type Measurement, type Statement } from "./measure";
 import type { User, World } from "./world";
 
 export type Pct = "p50" | "p95" | "p99";
@@ -17,6 +17,8 @@ export type Case = {
   check?: (rows: readonly Record<string, unknown>[], i: number) => string | null;
   budget?: Budget;
   target?: Target;
+  /** How many distinct inputs `i` cycles through; the warm-up reads each once. */
+  inputs?: number;
   /** Run (untimed) after the settings in every transaction of the floor, e.g. to cache a scope. */
   floorPreamble?: Statement;
 };
@@ -71,13 +73,14 @@ export async function runCase(ctx: Context, c: Case): Promise<Row> {
   const asUser = { sql: runtime, tenantId: world.tenantId, userId: c.user.userId };
   const asOwner = { sql: owner, tenantId: world.tenantId, userId: c.user.userId, preamble: c.floorPreamble };
   const notes: string[] = [];
-  const { measured: app, firstRows: mine } = await measure(asUser, c.app, c.budget ?? FAST, c.check);
-  const floorRun = c.floor ? await measure(asOwner, c.floor, c.budget ?? FAST) : undefined;
+  const legs: Leg[] = [{ caller: asUser, build: c.app, check: c.check }];
+  if (c.floor) legs.push({ caller: asOwner, build: c.floor });
+  const [{ measured: app, firstRows: mine }, floorRun] = (await measure(legs, c.budget ?? FAST, c.inputs)) as [Measurement, Measurement?];
   const floor = floorRun?.measured;
   // i = 0 runs first in both, so their first answers must be the same rows in the same order.
   const agrees = floorRun ? JSON.stringify(mine) === JSON.stringify(floorRun.firstRows) : undefined;
   if (agrees === false) notes.push(`app and floor disagree: ${mine?.length ?? 0} rows vs ${floorRun?.firstRows?.length ?? 0}`);
-  const naive = ctx.naive && c.naive ? (await measure({ ...asUser, timeoutMs: NAIVE_TIMEOUT_MS }, c.naive, NAIVE)).measured : undefined;
+  const naive = ctx.naive && c.naive ? (await measure([{ caller: { ...asUser, timeoutMs: NAIVE_TIMEOUT_MS }, build: c.naive }], NAIVE))[0]!.measured : undefined;
   if (app.error) notes.push(`error: ${app.error}`);
   if (floor?.error) notes.push(`floor error: ${floor.error}`);
   if (naive?.timedOut) notes.push(`naive hit the ${NAIVE_TIMEOUT_MS / 1000} s statement timeout after ${naive.runs} runs`);

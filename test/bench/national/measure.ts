@@ -1,7 +1,10 @@
 import type postgres from "postgres";
 
-/** One statement with its bound parameters. */
-export type Statement = { text: string; params: unknown[] };
+/**
+ * One statement with its bound parameters, and what the app would send before it in the same
+ * transaction to shape it (a hint), timed with it.
+ */
+export type Statement = { text: string; params: unknown[]; setup?: { text: string; params: unknown[] } };
 /** Who runs it: a pool (runtime role or owner) and the settings a request would set. */
 export type Caller = { sql: postgres.Sql; tenantId: string; userId: string | null; timeoutMs?: number; preamble?: Statement };
 
@@ -25,45 +28,71 @@ export function percentiles(samples: number[]): Percentiles {
 
 export const round = (ms: number) => Number(ms.toFixed(3));
 
+/** One series of a measurement: who runs which statement, and how its answers are checked. */
+export type Leg = {
+  caller: Caller;
+  build: (i: number) => Statement;
+  /** Returns a complaint when a result is wrong (e.g. an out-of-scope read that returned rows). */
+  check?: (rows: readonly Record<string, unknown>[], i: number) => string | null;
+};
+
 /**
- * Runs `build(i)` the way a request does — one transaction bound with app_bind(tenant, user) from
- * bound parameters (as withTenant does), then the statement as a prepared statement (as the
- * app's pools send every statement, db/prepared-statements.ts) — and times the statement alone,
- * from send to last row, so BEGIN, the binding and COMMIT do not dilute the comparison with the
- * floor (the binding's own cost is measured as a case of its own). `check` returns a complaint
- * when a result is wrong (e.g. an out-of-scope read that returned rows).
+ * Runs each leg's `build(i)` the way a request does — one transaction bound with app_bind(tenant,
+ * user) from bound parameters (as withTenant does), then the statement as a prepared statement
+ * (as the app's pools send every statement, db/prepared-statements.ts) — and times the statement
+ * alone, from send to last row, so BEGIN, the binding and COMMIT do not dilute the comparison with
+ * the floor (the binding's own cost is measured as a case of its own).
+ *
+ * Legs take turns on each input, the first leg going first on even runs and last on odd ones, so
+ * the app and its floor see the same cache and the same moments of the machine: run one after the
+ * other, the first paid every read from disk on a database larger than memory and the second found
+ * the pages warm. The warm-up covers `inputs` (the number of distinct inputs) once, for the warm
+ * cache the targets assume.
  */
-export async function measure(
-  caller: Caller,
-  build: (i: number) => Statement,
-  budget: Budget,
-  check?: (rows: readonly Record<string, unknown>[], i: number) => string | null,
-): Promise<Measurement> {
-  const samples: number[] = [];
-  const violations = new Set<string>();
-  let firstRows: Record<string, unknown>[] | null = null;
-  const started = performance.now();
-  const total = () => performance.now() - started;
-  try {
-    for (let i = 0; ; i++) {
+export async function measure(legs: Leg[], budget: Budget, inputs = 0): Promise<Measurement[]> {
+  const series = legs.map((leg) => ({
+    leg,
+    samples: [] as number[],
+    violations: new Set<string>(),
+    firstRows: null as Record<string, unknown>[] | null,
+    spent: 0,
+    done: false,
+    failure: undefined as string | undefined,
+  }));
+  const warmup = Math.max(budget.warmup, inputs);
+  for (let i = 0; series.some((s) => !s.done); i++) {
+    const turn = i % 2 === 0 ? series : [...series].reverse();
+    for (const s of turn) {
+      if (s.done) continue;
       // Warm-up runs stop early for a slow statement; a statement slower than the budget allows
       // gets a few samples rather than holding the whole run hostage.
-      const timed = i >= budget.warmup || total() > budget.ms / 4;
-      const runs = samples.length;
-      if (timed && (runs >= budget.maxRuns || (runs >= budget.minRuns && total() > budget.ms) || (runs >= 3 && total() > 3 * budget.ms))) break;
-      const { ms, rows } = await once(caller, build(i));
-      firstRows ??= rows;
-      if (timed) samples.push(ms);
-      const complaint = check?.(rows, i);
-      if (complaint) violations.add(complaint);
+      const timed = i >= warmup || s.spent > budget.ms / 4;
+      const runs = s.samples.length;
+      if (timed && (runs >= budget.maxRuns || (runs >= budget.minRuns && s.spent > budget.ms) || (runs >= 3 && s.spent > 3 * budget.ms))) {
+        s.done = true;
+        continue;
+      }
+      const started = performance.now();
+      try {
+        const { ms, rows } = await once(s.leg.caller, s.leg.build(i));
+        s.firstRows ??= rows;
+        if (timed) s.samples.push(ms);
+        const complaint = s.leg.check?.(rows, i);
+        if (complaint) s.violations.add(complaint);
+      } catch (error) {
+        s.failure = error instanceof Error ? error.message : String(error);
+        s.done = true;
+      }
+      s.spent += performance.now() - started;
     }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const timedOut = /statement timeout/.test(message);
-    const measured = { ...percentiles(samples.length ? samples : [NaN]), runs: samples.length, violations: [...violations], timedOut, error: timedOut ? undefined : message };
-    return { measured, firstRows };
   }
-  return { measured: { ...percentiles(samples), violations: [...violations] }, firstRows };
+  return series.map((s) => {
+    const violations = [...s.violations];
+    if (s.failure === undefined) return { measured: { ...percentiles(s.samples), violations }, firstRows: s.firstRows };
+    const timedOut = /statement timeout/.test(s.failure);
+    const measured = { ...percentiles(s.samples.length ? s.samples : [NaN]), runs: s.samples.length, violations, timedOut, error: timedOut ? undefined : s.failure };
+    return { measured, firstRows: s.firstRows };
+  });
 }
 
 /** One request-like transaction around one statement; the statement's own time. */
@@ -75,6 +104,7 @@ export async function once(caller: Caller, statement: Statement): Promise<{ ms: 
     await tx.unsafe(`set local statement_timeout = ${caller.timeoutMs ?? STATEMENT_TIMEOUT_MS}`);
     if (caller.preamble) await tx.unsafe(caller.preamble.text, caller.preamble.params as postgres.ParameterOrJSON<never>[]);
     const start = performance.now();
+    if (statement.setup) await tx.unsafe(statement.setup.text, statement.setup.params as postgres.ParameterOrJSON<never>[], { prepare: true });
     rows = await tx.unsafe(statement.text, statement.params as postgres.ParameterOrJSON<never>[], { prepare: true });
     ms = performance.now() - start;
   });
@@ -87,6 +117,7 @@ export async function explain(caller: Caller, statement: Statement): Promise<str
   await caller.sql.begin(async (tx) => {
     await tx`select app_bind(${caller.tenantId}::uuid, ${caller.userId}::uuid)`;
     await tx.unsafe(`set local statement_timeout = ${caller.timeoutMs ?? 60_000}`);
+    if (statement.setup) await tx.unsafe(statement.setup.text, statement.setup.params as postgres.ParameterOrJSON<never>[]);
     const rows = await tx.unsafe(`explain (analyze, buffers, costs) ${statement.text}`, statement.params as postgres.ParameterOrJSON<never>[]);
     plan = rows.map((r) => (r as Record<string, string>)["QUERY PLAN"]).join("\n");
   });

@@ -31,6 +31,7 @@ export async function pointReadCases(ctx: Context): Promise<Case[]> {
       app: build(inside, select("public")),
       floor: build(inside, floorText),
       naive: build(inside, select("bench_naive")),
+      inputs: inside.length,
       check: (rows) => (rows.length && Object.keys(rows[0]!.attribute_values as object).length ? null : "an in-scope person was not found, or without values"),
       target: { pct: "p99", maxMs: 1, maxRatio: 1.5 },
     });
@@ -41,6 +42,7 @@ export async function pointReadCases(ctx: Context): Promise<Case[]> {
       app: build(outside, select("public")),
       floor: build(outside, floorText),
       naive: build(outside, select("bench_naive")),
+      inputs: outside.length,
       check: (rows) => (rows.length ? "LEAK: an out-of-scope person was returned" : null),
       target: { pct: "p99", maxMs: 1, maxRatio: 1.5 },
     });

@@ -65,6 +65,7 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
       app: (i) => ({ text: identifier(""), params: params(i) }),
       floor: (i) => ({ text: identifier(floorScope), params: params(i) }),
       naive: key === "district" ? (i) => ({ text: identifier("").replace("from tracked_entity_attribute_value", "from bench_naive.tracked_entity_attribute_value"), params: params(i) }) : undefined,
+      inputs: people.length,
       check: (rows) => (rows.length === 1 ? null : `an identifier search returned ${rows.length} people`),
       target: { pct: "p95", maxRatio: 2 },
     });
@@ -81,6 +82,7 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
     cases.push({
       query: "3 search, last-name prefix (capture scope)",
       user,
+      inputs: PREFIXES.length,
       ...(units
         ? {
             app: (i: number) => ({ text: prefixFromPeople, params: [...params(i), `{${units.join(",")}}`] }),
