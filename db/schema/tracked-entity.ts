@@ -345,12 +345,26 @@ function eventLikePolicies(table: "enrollment" | "event") {
   const activeGrant = sql`(tracked_entity_id, program_id) in (select g.tracked_entity_id, g.program_id from break_glass_grant g
           where g.tenant_id = (select app_current_tenant_id()) and g.user_id = (select app_current_user_id())
             and g.ended_at is null and g.expires_at > statement_timestamp())`;
+  const openProgram = sql`program_id = any((select app_program_ids('{open,audited}'))::uuid[])`;
+  const protectedProgram = sql`program_id = any((select app_program_ids('{protected}'))::uuid[])`;
+  const byUnitSets = sql`owner_unit_id in ${captureUnits}
+        or (${hasSearchRoots} and ${openProgram} and (${searchIsWholeTree} or owner_unit_id in ${searchUnits}))
+        or (${hasSearchRoots} and ${protectedProgram} and owner_unit_id in ${searchUnits} and ${activeGrant})`;
+  // The same rules, with the row's owner unit looked up by index and its path put under the roots
+  // (app_unit_under). A function, not a subquery: a correlated subquery cannot run in a parallel
+  // worker, and in the policy it would keep every count from running in parallel.
+  const ownerUnder = (kind: "capture" | "search") =>
+    sql`app_unit_under(${sql.raw(table)}.owner_unit_id, (select app_scope_paths(${sql.raw(`'${kind}'`)}))::ltree[])`;
+  const byProbes = sql`${ownerUnder("capture")}
+        or (${hasSearchRoots} and ${openProgram} and (${searchIsWholeTree} or ${ownerUnder("search")}))
+        or (${hasSearchRoots} and ${protectedProgram} and ${ownerUnder("search")} and ${activeGrant})`;
+  // Two equivalent checks, chosen per statement by the caller's hint (app_probe_owner_units): a
+  // count reads most rows and wants the unit sets, hashed once; a list that walks the newest rows
+  // of a wide scope stops after a few hundred, and for it building a region's set of 10,000 units
+  // costs more than looking up the owner of each row it passes. The hint only picks between
+  // the two: no value of it lets a row through that the other would not.
   const ownerReadable = sql`${allRecords} or ${captureIsWholeTree}
-        or owner_unit_id in ${captureUnits}
-        or (${hasSearchRoots} and program_id = any((select app_program_ids('{open,audited}'))::uuid[])
-            and (${searchIsWholeTree} or owner_unit_id in ${searchUnits}))
-        or (${hasSearchRoots} and program_id = any((select app_program_ids('{protected}'))::uuid[])
-            and owner_unit_id in ${searchUnits} and ${activeGrant})`;
+        or (case when (select app_probe_owner_units()) then ${byProbes} else ${byUnitSets} end)`;
   return [
     pgPolicy(`${table}_scope_read`, {
       as: "restrictive",

@@ -1,6 +1,7 @@
 import type { Case, Context } from "../cases";
 import { pairRule } from "../floor-scope";
 import { once, SLOW } from "../measure";
+import { unitCount } from "../sizes";
 import { scopeUnits } from "./scope-units";
 
 const READERS = ["clinic", "nurse", "hospital", "multi", "district", "region", "national", "admin"];
@@ -11,6 +12,15 @@ const PAGE = 50;
  * of the tenant finds 50 readable ones sooner (a district holds ~1/80 of them, a clinic ~1/10,000).
  */
 const NARROW_UNITS = 100;
+/**
+ * A wide list's walk passes about PAGE × (units in the tree / units in scope) rows before it has
+ * a page. The policies check each against the scope's unit set, hashed once (~0.3 µs a unit at
+ * M), unless the list asks them to look each row's owner unit up instead (~4 µs a row; the hint
+ * app.probe_owner_units, db/migrations/0037). The list asks when the set would cost more.
+ */
+const PROBE_TO_HASH_COST = 13;
+const PROBE_HINT = { text: "select set_config('app.probe_owner_units', 'on', true)", params: [] };
+const probesCheaper = (scopeUnits: number, treeUnits: number) => scopeUnits > PROBE_TO_HASH_COST * PAGE * (treeUnits / scopeUnits);
 const COLUMNS = "e.id, e.tracked_entity_id, e.program_id, e.org_unit_id, e.occurred_on";
 
 /**
@@ -48,6 +58,7 @@ export async function latestEventsCases(ctx: Context): Promise<Case[]> {
     const units = await scopeUnits(ctx, user);
     const narrow = units !== null && units.length <= NARROW_UNITS;
     const extra = narrow ? [units] : [];
+    const setup = units !== null && !narrow && probesCheaper(units.length, unitCount(world.spec)) ? PROBE_HINT : undefined;
     // The keyset of page two, from the floor's first page (the same rows as the app's: runCase checks that they agree).
     const first = await once(
       { sql: owner, tenantId: world.tenantId, userId: user.userId },
@@ -59,7 +70,7 @@ export async function latestEventsCases(ctx: Context): Promise<Case[]> {
     cases.push({
       query: "2 latest 50 events",
       user,
-      app: () => ({ text: select("public", "", false, narrow), params: [world.tenantId, ...extra] }),
+      app: () => ({ text: select("public", "", false, narrow), params: [world.tenantId, ...extra], setup }),
       floor: () => ({ text: select("public", floorScope, false, narrow), params: [world.tenantId, ...extra] }),
       naive: ["clinic", "district"].includes(key) ? () => ({ text: select("bench_naive", "", false, false), params: [world.tenantId] }) : undefined,
       check,
@@ -71,7 +82,7 @@ export async function latestEventsCases(ctx: Context): Promise<Case[]> {
     cases.push({
       query: "2 next page (keyset)",
       user,
-      app: () => ({ text: select("public", "", true, narrow), params: keyset }),
+      app: () => ({ text: select("public", "", true, narrow), params: keyset, setup }),
       floor: () => ({ text: select("public", floorScope, true, narrow), params: keyset }),
       budget: isWide ? SLOW : undefined,
       target: { pct: "p95", maxRatio: 2 },
