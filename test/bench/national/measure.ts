@@ -43,12 +43,15 @@ export type Leg = {
  * alone, from send to last row, so BEGIN, the binding and COMMIT do not dilute the comparison with
  * the floor (the binding's own cost is measured as a case of its own).
  *
- * Legs take turns on each input, the first leg going first on even runs and last on odd ones, so
- * the app and its floor see the same cache and the same moments of the machine: run one after the
- * other, the first paid every read from disk on a database larger than memory and the second found
- * the pages warm. The warm-up covers `inputs` (the number of distinct inputs) once, for the warm
- * cache the targets assume.
+ * Legs take turns in blocks of BLOCK runs over the same inputs, the first leg going first in even
+ * blocks and last in odd ones, so the app and its floor share the moments of a busy machine: run
+ * one after the other, the first paid every read from disk on a database larger than memory and
+ * the second found the pages warm. Blocks, not single runs, because switching process at every
+ * statement left each one starting on caches the other had just filled. The warm-up covers
+ * `inputs` (the number of distinct inputs) once, for the warm cache the targets assume.
  */
+const BLOCK = 25;
+
 export async function measure(legs: Leg[], budget: Budget, inputs = 0): Promise<Measurement[]> {
   const series = legs.map((leg) => ({
     leg,
@@ -60,31 +63,33 @@ export async function measure(legs: Leg[], budget: Budget, inputs = 0): Promise<
     failure: undefined as string | undefined,
   }));
   const warmup = Math.max(budget.warmup, inputs);
-  for (let i = 0; series.some((s) => !s.done); i++) {
-    const turn = i % 2 === 0 ? series : [...series].reverse();
+  for (let block = 0; series.some((s) => !s.done); block++) {
+    const turn = block % 2 === 0 ? series : [...series].reverse();
     for (const s of turn) {
-      if (s.done) continue;
-      // Warm-up runs stop early for a slow statement; a statement slower than the budget allows
-      // gets a few samples rather than holding the whole run hostage.
-      const timed = i >= warmup || s.spent > budget.ms / 4;
-      const runs = s.samples.length;
-      if (timed && (runs >= budget.maxRuns || (runs >= budget.minRuns && s.spent > budget.ms) || (runs >= 3 && s.spent > 3 * budget.ms))) {
-        s.done = true;
-        continue;
-      }
-      const started = performance.now();
-      try {
-        const { ms, rows } = await once(s.leg.caller, s.leg.build(i));
-        s.firstRows ??= rows;
-        if (timed) s.samples.push(ms);
-        const complaint = s.leg.check?.(rows, i);
-        if (complaint) s.violations.add(complaint);
-      } catch (error) {
-        s.failure = error instanceof Error ? error.message : String(error);
-        s.done = true;
-      }
-      s.spent += performance.now() - started;
+      for (let i = block * BLOCK; i < (block + 1) * BLOCK && !s.done; i++) await runOnce(s, i);
     }
+  }
+  async function runOnce(s: (typeof series)[number], i: number) {
+    // Warm-up runs stop early for a slow statement; a statement slower than the budget allows
+    // gets a few samples rather than holding the whole run hostage.
+    const timed = i >= warmup || s.spent > budget.ms / 4;
+    const runs = s.samples.length;
+    if (timed && (runs >= budget.maxRuns || (runs >= budget.minRuns && s.spent > budget.ms) || (runs >= 3 && s.spent > 3 * budget.ms))) {
+      s.done = true;
+      return;
+    }
+    const started = performance.now();
+    try {
+      const { ms, rows } = await once(s.leg.caller, s.leg.build(i));
+      s.firstRows ??= rows;
+      if (timed) s.samples.push(ms);
+      const complaint = s.leg.check?.(rows, i);
+      if (complaint) s.violations.add(complaint);
+    } catch (error) {
+      s.failure = error instanceof Error ? error.message : String(error);
+      s.done = true;
+    }
+    s.spent += performance.now() - started;
   }
   return series.map((s) => {
     const violations = [...s.violations];
