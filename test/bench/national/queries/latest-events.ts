@@ -14,9 +14,9 @@ const PAGE = 50;
 const NARROW_UNITS = 100;
 /**
  * A wide list's walk passes about PAGE × (units in the tree / units in scope) rows before it has
- * a page. The policies check each against the scope's unit set, hashed once (~0.3 µs a unit at
- * M), unless the list asks them to look each row's owner unit up instead (~4 µs a row; the hint
- * app.probe_owner_units, db/migrations/0037). The list asks when the set would cost more.
+ * a page. The policies check each against the scope's unit set, built and hashed once (~0.5 µs a
+ * unit at M), unless the list asks them to look each row's owner unit up instead (~6 µs a row;
+ * the hint app.probe_owner_units, db/migrations/0037). The list asks when the set would cost more.
  */
 const PROBE_TO_HASH_COST = 13;
 const PROBE_HINT = { text: "select set_config('app.probe_owner_units', 'on', true)", params: [] };
