@@ -40,9 +40,9 @@ $$;--> statement-breakpoint
 REVOKE ALL ON FUNCTION app_unit_under(uuid, ltree[]) FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION app_unit_under(uuid, ltree[]) TO canopy_app;--> statement-breakpoint
 ALTER POLICY "enrollment_scope_read" ON "enrollment" TO canopy_app USING ((select app_has_permission('accessAllRecords:trackedEntity')) or (select app_scope_covers_tree('capture'))
-        or (case when (select app_probe_owner_units()) then app_unit_under(enrollment.owner_unit_id, (select app_scope_paths('capture'))::ltree[])
-        or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{open,audited}'))::uuid[]) and ((select app_scope_covers_tree('search')) or app_unit_under(enrollment.owner_unit_id, (select app_scope_paths('search'))::ltree[])))
-        or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{protected}'))::uuid[]) and app_unit_under(enrollment.owner_unit_id, (select app_scope_paths('search'))::ltree[]) and (tracked_entity_id, program_id) in (select g.tracked_entity_id, g.program_id from break_glass_grant g
+        or (case when (select app_probe_owner_units()) then app_unit_under(owner_unit_id, (select app_scope_paths('capture'))::ltree[])
+        or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{open,audited}'))::uuid[]) and ((select app_scope_covers_tree('search')) or app_unit_under(owner_unit_id, (select app_scope_paths('search'))::ltree[])))
+        or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{protected}'))::uuid[]) and app_unit_under(owner_unit_id, (select app_scope_paths('search'))::ltree[]) and (tracked_entity_id, program_id) in (select g.tracked_entity_id, g.program_id from break_glass_grant g
           where g.tenant_id = (select app_current_tenant_id()) and g.user_id = (select app_current_user_id())
             and g.ended_at is null and g.expires_at > statement_timestamp())) else owner_unit_id in (select app_scope_unit_ids('capture'))
         or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{open,audited}'))::uuid[]) and ((select app_scope_covers_tree('search')) or owner_unit_id in (select app_scope_unit_ids('search'))))
@@ -50,9 +50,9 @@ ALTER POLICY "enrollment_scope_read" ON "enrollment" TO canopy_app USING ((selec
           where g.tenant_id = (select app_current_tenant_id()) and g.user_id = (select app_current_user_id())
             and g.ended_at is null and g.expires_at > statement_timestamp())) end));--> statement-breakpoint
 ALTER POLICY "event_scope_read" ON "event" TO canopy_app USING ((select app_has_permission('accessAllRecords:trackedEntity')) or (select app_scope_covers_tree('capture'))
-        or (case when (select app_probe_owner_units()) then app_unit_under(event.owner_unit_id, (select app_scope_paths('capture'))::ltree[])
-        or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{open,audited}'))::uuid[]) and ((select app_scope_covers_tree('search')) or app_unit_under(event.owner_unit_id, (select app_scope_paths('search'))::ltree[])))
-        or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{protected}'))::uuid[]) and app_unit_under(event.owner_unit_id, (select app_scope_paths('search'))::ltree[]) and (tracked_entity_id, program_id) in (select g.tracked_entity_id, g.program_id from break_glass_grant g
+        or (case when (select app_probe_owner_units()) then app_unit_under(owner_unit_id, (select app_scope_paths('capture'))::ltree[])
+        or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{open,audited}'))::uuid[]) and ((select app_scope_covers_tree('search')) or app_unit_under(owner_unit_id, (select app_scope_paths('search'))::ltree[])))
+        or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{protected}'))::uuid[]) and app_unit_under(owner_unit_id, (select app_scope_paths('search'))::ltree[]) and (tracked_entity_id, program_id) in (select g.tracked_entity_id, g.program_id from break_glass_grant g
           where g.tenant_id = (select app_current_tenant_id()) and g.user_id = (select app_current_user_id())
             and g.ended_at is null and g.expires_at > statement_timestamp())) else owner_unit_id in (select app_scope_unit_ids('capture'))
         or ((select app_has_search_roots()) and program_id = any((select app_program_ids('{open,audited}'))::uuid[]) and ((select app_scope_covers_tree('search')) or owner_unit_id in (select app_scope_unit_ids('search'))))

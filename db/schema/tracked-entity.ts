@@ -353,11 +353,11 @@ function eventLikePolicies(table: "enrollment" | "event") {
   // The same rules, with the row's owner unit looked up by index and its path put under the roots
   // (app_unit_under). A function, not a subquery: a correlated subquery cannot run in a parallel
   // worker, and in the policy it would keep every count from running in parallel.
-  const ownerUnder = (kind: "capture" | "search") =>
-    sql`app_unit_under(${sql.raw(table)}.owner_unit_id, (select app_scope_paths(${sql.raw(`'${kind}'`)}))::ltree[])`;
-  const byProbes = sql`${ownerUnder("capture")}
-        or (${hasSearchRoots} and ${openProgram} and (${searchIsWholeTree} or ${ownerUnder("search")}))
-        or (${hasSearchRoots} and ${protectedProgram} and ${ownerUnder("search")} and ${activeGrant})`;
+  const ownerUnderCapture = sql`app_unit_under(owner_unit_id, (select app_scope_paths('capture'))::ltree[])`;
+  const ownerUnderSearch = sql`app_unit_under(owner_unit_id, (select app_scope_paths('search'))::ltree[])`;
+  const byProbes = sql`${ownerUnderCapture}
+        or (${hasSearchRoots} and ${openProgram} and (${searchIsWholeTree} or ${ownerUnderSearch}))
+        or (${hasSearchRoots} and ${protectedProgram} and ${ownerUnderSearch} and ${activeGrant})`;
   // Two equivalent checks, chosen per statement by the caller's hint (app_probe_owner_units): a
   // count reads most rows and wants the unit sets, hashed once; a list that walks the newest rows
   // of a wide scope stops after a few hundred, and for it building a region's set of 10,000 units
