@@ -31,6 +31,8 @@ import { userAccount } from "./user";
 const RUNTIME = "canopy_app";
 
 const allRecords = sql`(select app_has_permission('accessAllRecords:trackedEntity'))`;
+/** The all-records permission or a capture scope over the whole tree, read from the binding by one call. */
+const readsAllRecords = sql`(select app_reads_all_records())`;
 
 /**
  * The units of the caller's capture or effective search scope, for tables too large to check row
@@ -78,8 +80,9 @@ export const trackedEntity = pgTable(
       as: "restrictive",
       for: "select",
       to: RUNTIME,
-      // A capture scope over the whole tree reads every record: decided once per statement.
-      using: sql`${allRecords} or ${captureIsWholeTree}
+      // The all-records permission or a capture scope over the whole tree reads every record:
+      // one initplan, read from the binding (db/migrations/0038).
+      using: sql`${readsAllRecords}
         or (not ever_enrolled and app_unit_in_scope(tenant_id, registration_unit_id, 'search'))
         or exists (select 1 from program_ownership o
                    where o.tenant_id = tracked_entity.tenant_id and o.tracked_entity_id = tracked_entity.id)`,

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
+import { PERMISSIONS, permissionKey } from "@/server/access/permissions";
 import { plantRecord } from "../fixtures/records";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { testDatabases } from "./databases";
@@ -101,6 +102,38 @@ describe("the request binding", () => {
     await withTenant(runtime, { tenantId: f.id, userId: f.users.admin! }, async (tx) => {
       expect(await one<boolean>(tx, sql`select app_scope_covers_tree('capture') and app_scope_covers_tree_now('capture') and app_has_permission('accessAllRecords:trackedEntity') as v`)).toBe(true);
     });
+  });
+
+  it("answers every permission, and whether all records are readable, like the live helpers", async () => {
+    const keys = `{${PERMISSIONS.map(permissionKey).join(",")}}`;
+    for (const user of ["medic", "admin", "southlead"]) {
+      await withTenant(runtime, { tenantId: f.id, userId: f.users[user]! }, async (tx) => {
+        const differ = await one<string[]>(tx, sql`select array(select k from unnest(${keys}::text[]) k
+            where app_has_permission(k) is distinct from app_has_permission_now(k)) as v`);
+        expect(differ).toEqual([]);
+        const readsAll = await one<boolean>(tx, sql`select app_reads_all_records() = (app_has_permission_now('accessAllRecords:trackedEntity')
+            or app_scope_covers_tree_now('capture')) as v`);
+        expect(readsAll).toBe(true);
+      });
+    }
+  });
+
+  it("does not let a crafted permission holding '|' pass for the keys inside it", async () => {
+    await withTenant(owner, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
+      const db = tx as unknown as Database;
+      const [role] = await db.execute<{ id: string }>(sql`insert into role (tenant_id, name, permissions)
+          values (${f.id}, 'crafted', array['x|accessAllRecords:trackedEntity|y', 'read:user|']) returning id`);
+      await db.execute(sql`insert into user_role (tenant_id, user_id, role_id) values (${f.id}, ${f.users.medic!}, ${role!.id})`);
+      await db.execute(sql`select app_bind(${f.id}::uuid, ${f.users.medic!}::uuid)`);
+      expect(await one<boolean>(tx, sql`select app_bound() as v`)).toBe(true);
+      expect(await one<boolean>(tx, sql`select app_has_permission('accessAllRecords:trackedEntity') as v`)).toBe(false);
+      expect(await one<boolean>(tx, sql`select app_has_permission('x') or app_has_permission('y') or app_has_permission('') as v`)).toBe(false);
+      expect(await one<boolean>(tx, sql`select app_has_permission('|accessAllRecords:trackedEntity|') as v`)).toBe(false);
+      expect(await one<boolean>(tx, sql`select app_reads_all_records() as v`)).toBe(false);
+      // What the medic does hold is still found.
+      expect(await one<boolean>(tx, sql`select app_has_permission('transferOwnership:enrollment') as v`)).toBe(true);
+      throw new Error("roll back");
+    }).catch((error: Error) => expect(error.message).toBe("roll back"));
   });
 
   it("does not answer for a user set later in the transaction", async () => {
