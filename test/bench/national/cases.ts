@@ -1,4 +1,5 @@
 import type postgres from "postgres";
+import type { CpuPerTx } from "./cpu";
 import { explain, measure, NAIVE, FAST, type Budget, type Leg, type Measured, type Measurement, type Statement } from "./measure";
 import type { User, World } from "./world";
 
@@ -26,8 +27,8 @@ export type Case = {
 export type Row = {
   query: string;
   who: string;
-  app: Measured & { txPerSec?: number };
-  floor?: Measured & { txPerSec?: number };
+  app: Measured & { txPerSec?: number; cpuPerTx?: CpuPerTx };
+  floor?: Measured & { txPerSec?: number; cpuPerTx?: CpuPerTx };
   naive?: Measured;
   /** app / floor at the target's percentile (p95 when there is no target). */
   ratio?: number | null;

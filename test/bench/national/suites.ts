@@ -4,6 +4,7 @@ import { httpRows } from "./http/rows";
 import { breakGlassRows } from "./queries/break-glass";
 import { captureRows, verifyChain } from "./queries/capture";
 import { handlerCaptureRows } from "./queries/capture-handlers";
+import { oneRoundTripCaptureRows } from "./queries/capture-one-round-trip";
 import { countCases } from "./queries/counts";
 import { latestEventsCases } from "./queries/latest-events";
 import { moveRows } from "./queries/move";
@@ -23,7 +24,8 @@ const CASE_SUITES: Record<string, (ctx: Context) => Promise<Case[]>> = {
 const ROW_SUITES = (app: Database): Record<string, (ctx: Context) => Promise<Row[]>> => ({
   http: (ctx) => httpRows(ctx, app),
   "break-glass": breakGlassRows,
-  capture: async (ctx) => verifyChain(ctx, [...(await captureRows(ctx)), ...(await handlerCaptureRows(ctx, app))]),
+  capture: async (ctx) =>
+    verifyChain(ctx, [...(await captureRows(ctx)), ...(await oneRoundTripCaptureRows(ctx)), ...(await handlerCaptureRows(ctx, app))]),
   move: moveRows,
 });
 

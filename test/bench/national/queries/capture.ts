@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
 import type { Context, Row } from "../cases";
+import { databaseCpuMs, generatorCpuMs, type CpuPerTx } from "../cpu";
 import { WRITERS } from "../fixtures";
 import { percentiles } from "../measure";
 import type { World } from "../world";
@@ -51,15 +52,20 @@ export async function captureOnce(tx: postgres.TransactionSql, tenantId: string,
   await audit("event.created", meta.programId, { eventId, enrollmentId, stageId: meta.stageId });
 }
 
-export type Load = { txPerSec: number; latency: ReturnType<typeof percentiles>; failures: number; firstError?: string };
+export type Load = { txPerSec: number; latency: ReturnType<typeof percentiles>; failures: number; firstError?: string; cpuPerTx: CpuPerTx };
 
-/** `writers` loops of `work` for `seconds`; throughput of committed transactions and their latency. */
+/**
+ * `writers` loops of `work` for `seconds`; throughput of committed transactions, their latency,
+ * and the CPU each cost the database and the load generator — on two cores, what bounds the rate.
+ */
 export async function underLoad(writers: number, seconds: number, work: (writer: number) => Promise<void>): Promise<Load> {
   const latencies: number[] = [];
   let failures = 0;
   let firstError: string | undefined;
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
+  const databaseBefore = databaseCpuMs();
+  const generatorBefore = generatorCpuMs();
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
       while (performance.now() < end) {
@@ -75,7 +81,13 @@ export async function underLoad(writers: number, seconds: number, work: (writer:
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  return { txPerSec: Math.round(latencies.length / elapsed), latency: percentiles(latencies), failures, firstError };
+  const databaseAfter = databaseCpuMs();
+  const perTx = (ms: number) => Number((ms / Math.max(1, latencies.length)).toFixed(2));
+  const cpuPerTx = {
+    database: databaseBefore !== null && databaseAfter !== null ? perTx(databaseAfter - databaseBefore) : null,
+    generator: perTx(generatorCpuMs() - generatorBefore),
+  };
+  return { txPerSec: Math.round(latencies.length / elapsed), latency: percentiles(latencies), failures, firstError, cpuPerTx };
 }
 
 export async function loadCaptureMeta(owner: postgres.Sql, world: World): Promise<Capture> {
@@ -132,15 +144,18 @@ export async function verifyChain(ctx: Context, rows: Row[]): Promise<Row[]> {
   return rows;
 }
 
+const cpuNote = (label: string, cpu: CpuPerTx) =>
+  `${label} CPU per capture: ${cpu.database === null ? "" : `PostgreSQL ${cpu.database} ms, `}this process ${cpu.generator} ms`;
+
 export function loadRow(query: string, app: Load, floor: Load | undefined, minTps: number | undefined, note?: string): Row {
-  const notes = [note, app.failures ? `${app.failures} failed: ${app.firstError}` : undefined, floor?.failures ? `floor: ${floor.failures} failed: ${floor.firstError}` : undefined].filter(
+  const notes = [note, cpuNote("app", app.cpuPerTx), floor ? cpuNote("floor", floor.cpuPerTx) : undefined, app.failures ? `${app.failures} failed: ${app.firstError}` : undefined, floor?.failures ? `floor: ${floor.failures} failed: ${floor.firstError}` : undefined].filter(
     (n): n is string => !!n,
   );
   return {
     query,
     who: "clinic clerks",
-    app: { ...app.latency, txPerSec: app.txPerSec, violations: [] },
-    floor: floor ? { ...floor.latency, txPerSec: floor.txPerSec, violations: [] } : undefined,
+    app: { ...app.latency, txPerSec: app.txPerSec, cpuPerTx: app.cpuPerTx, violations: [] },
+    floor: floor ? { ...floor.latency, txPerSec: floor.txPerSec, cpuPerTx: floor.cpuPerTx, violations: [] } : undefined,
     ratio: floor ? Number((floor.txPerSec / Math.max(1, app.txPerSec)).toFixed(2)) : null,
     target: minTps ? `≥ ${minTps} audited tx/s` : undefined,
     met: minTps ? app.txPerSec >= minTps && app.failures === 0 : undefined,
