@@ -40,7 +40,8 @@ export type Row = {
   notes: string[];
 };
 
-export type Context = { world: World; runtime: postgres.Sql; owner: postgres.Sql; naive: boolean };
+/** `server`: the bench server's postmaster pid when it runs on this machine (for CPU accounting), else null. */
+export type Context = { world: World; runtime: postgres.Sql; owner: postgres.Sql; naive: boolean; server: number | null };
 
 export const describeTarget = (t: Target) =>
   [t.maxMs !== undefined ? `${t.pct} ≤ ${t.maxMs} ms` : "", t.maxRatio !== undefined ? `${t.pct} ≤ ${t.maxRatio}× floor` : "", t.minNaiveSpeedup !== undefined ? `≥ ${t.minNaiveSpeedup}× faster than naive` : ""]

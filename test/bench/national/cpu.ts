@@ -1,40 +1,68 @@
 import { readdirSync, readFileSync } from "node:fs";
+import type postgres from "postgres";
 
-/** CPU time per unit of work (ms): PostgreSQL's (null when the server is not on this machine) and this process's. */
+/** CPU time per unit of work (ms): the bench server's (null when it is not on this machine) and this process's. */
 export type CpuPerTx = { database: number | null; generator: number };
 
 /** Linux accounts process CPU time in clock ticks; 100 per second on every kernel Node runs on here. */
 const MS_PER_TICK = 10;
 
-/**
- * CPU time (ms) used so far by every PostgreSQL process on this machine (backends, WAL writer,
- * checkpointer, autovacuum), read from /proc; null where there is none to read (a server
- * elsewhere, or no /proc). Differences between two readings say what a load cost the database.
- */
-export function databaseCpuMs(): number | null {
-  let entries: string[];
+/** `ticks`: the process's own CPU time; `reaped`: that of its children that have ended and been waited for. */
+type Stat = { name: string; parent: number; ticks: number; reaped: number };
+
+/** /proc/<pid>/stat, or null when the process is gone (or there is no /proc). */
+function statOf(pid: number): Stat | null {
+  let text: string;
   try {
-    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+    text = readFileSync(`/proc/${pid}/stat`, "utf8");
   } catch {
     return null;
   }
-  let ticks = 0;
-  let found = false;
-  for (const pid of entries) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue; // the process ended between the listing and the read
-    }
-    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-    if (!name.startsWith("postgres")) continue;
-    // After the name: state is field 3, utime and stime are fields 14 and 15 (proc(5)).
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]);
-    found = true;
+  // The name may hold spaces and parentheses; the fields after its last ")" are fixed (proc(5)):
+  // state, ppid, …, utime and stime (14th and 15th fields overall), cutime and cstime (16th, 17th).
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ").map(Number);
+  return {
+    name: text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")),
+    parent: fields[1]!,
+    ticks: fields[11]! + fields[12]!,
+    reaped: fields[13]! + fields[14]!,
+  };
+}
+
+/**
+ * The PostgreSQL server behind `sql` when it runs on this machine: its postmaster's pid, the
+ * parent of the backend serving this connection. Null for a server elsewhere, whose backend pid
+ * means nothing here (a local process that happens to have that pid is not a postgres backend
+ * whose parent is a postmaster).
+ */
+export async function localServerOf(sql: postgres.Sql): Promise<number | null> {
+  const [row] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
+  const backend = row ? statOf(row.pid) : null;
+  if (!backend?.name.startsWith("postgres")) return null;
+  const postmaster = statOf(backend.parent);
+  return postmaster?.name.startsWith("postgres") ? backend.parent : null;
+}
+
+/**
+ * CPU time (ms) used so far by one PostgreSQL server: its postmaster and every process it
+ * started (backends, WAL writer, checkpointer, autovacuum, and parallel workers that have ended).
+ * Another server on the machine — the system's, or a test run's — is not counted. Differences
+ * between two readings say what a load cost the database.
+ */
+export function serverCpuMs(postmaster: number): number {
+  const server = statOf(postmaster);
+  let ticks = server ? server.ticks + server.reaped : 0;
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
   }
-  return found ? ticks * MS_PER_TICK : null;
+  for (const pid of pids) {
+    const stat = statOf(Number(pid));
+    if (stat?.parent === postmaster) ticks += stat.ticks;
+  }
+  return ticks * MS_PER_TICK;
 }
 
 /** CPU time (ms) used so far by this process: the load generator (and, for handler loads, the app's own code). */

@@ -3,6 +3,7 @@ import postgres from "postgres";
 import { connect } from "@/db/client";
 import { runtimeUrl } from "@/db/urls";
 import type { Context } from "./cases";
+import { localServerOf } from "./cpu";
 import { openBenchDatabase } from "./database";
 import { ensureBenchTenant } from "./generate";
 import { machine, printTable, saveRun, savePlans } from "./report";
@@ -35,7 +36,7 @@ export async function runNational(options: NationalOptions): Promise<void> {
     try {
       await warm(owner, log);
       const counts = await tableCounts(owner);
-      const ctx: Context = { world: await loadWorld(owner, generation.tenantId, spec), runtime, owner, naive: options.naive };
+      const ctx: Context = { world: await loadWorld(owner, generation.tenantId, spec), runtime, owner, naive: options.naive, server: await localServerOf(owner) };
       const { rows, plans } = await runSuites(ctx, app.db, wanted, log);
       printTable(rows);
       if (plans.length) log(`plans of what missed: ${savePlans(options.size, options.only, plans)}`);

@@ -63,9 +63,9 @@ export async function handlerCaptureRows(ctx: Context, db: Database): Promise<Ro
   };
   const rows: Row[] = [];
   for (const [count, seconds] of [[1, 5], [WRITERS, 10]] as const) {
-    await underLoad(count, 1, capture);
+    await underLoad(count, 1, capture, ctx.server);
     for (const list of Object.values(parts)) list.length = 0;
-    const load = await underLoad(count, seconds, capture);
+    const load = await underLoad(count, seconds, capture, ctx.server);
     const medians = Object.entries(parts).map(([part, list]) => `${part} p50 ${percentiles(list).p50} ms`).join(", ");
     rows.push(loadRow(`5 capture via the app's handlers, ${count} writer${count > 1 ? "s" : ""}`, load, undefined, undefined, `captures/s; each is 3 request transactions (${medians})`));
   }

@@ -1,7 +1,6 @@
 import type postgres from "postgres";
 import type { Context, Row } from "../cases";
-import { WRITERS } from "../fixtures";
-import { loadCaptureMeta, loadRow, underLoad, writersOf } from "./capture";
+import { appAndFloorLoads, loadCaptureMeta } from "./capture";
 
 /**
  * Query 5 again, with the same nine statements run inside the database by one PL/pgSQL call
@@ -10,27 +9,18 @@ import { loadCaptureMeta, loadRow, underLoad, writersOf } from "./capture";
  * Not how the app writes; it measures what fewer round trips would buy on this machine.
  */
 export async function oneRoundTripCaptureRows(ctx: Context): Promise<Row[]> {
-  const { world, runtime, owner } = ctx;
+  const { world, owner } = ctx;
   await createCaptureFunction(owner);
   const meta = await loadCaptureMeta(owner, world);
-  const writers = await writersOf(owner, world);
   const a = meta.attributes;
   const attributeIds = [a.nationalId, a.firstName, a.lastName, a.sex, a.dob];
-  const as = (sql: postgres.Sql) => (writer: number) =>
-    sql.begin(async (tx) => {
-      const w = writers[writer]!;
-      await tx`select app_bind(${world.tenantId}::uuid, ${w.userId}::uuid)`;
-      await tx`select bench.capture_once(${world.tenantId}::uuid, ${w.userId}::uuid, ${w.name}, ${w.unitId}::uuid, ${meta.typeId}::uuid,
-                                         ${meta.programId}::uuid, ${meta.stageId}::uuid, ${meta.elementId}, ${attributeIds}::uuid[])`;
-    }) as Promise<void>;
-  const rows: Row[] = [];
-  for (const [count, seconds] of [[1, 5], [WRITERS, 10]] as const) {
-    await underLoad(count, 1, as(runtime)); // warm-up
-    const app = await underLoad(count, seconds, as(runtime));
-    const floor = await underLoad(count, seconds, as(owner));
-    rows.push(loadRow(`5 capture (SQL in one round trip), ${count} writer${count > 1 ? "s" : ""}`, app, floor, undefined, "the same statements in one PL/pgSQL call"));
-  }
-  return rows;
+  return appAndFloorLoads(
+    ctx,
+    "5 capture (SQL in one round trip)",
+    (tx, w) => tx`select bench.capture_once(${world.tenantId}::uuid, ${w.userId}::uuid, ${w.name}, ${w.unitId}::uuid, ${meta.typeId}::uuid,
+                                            ${meta.programId}::uuid, ${meta.stageId}::uuid, ${meta.elementId}, ${attributeIds}::uuid[])`,
+    { note: "the same statements in one PL/pgSQL call" },
+  );
 }
 
 /** The statements of `captureOnce` (queries/capture.ts), in the same order, with the same audit rows. */

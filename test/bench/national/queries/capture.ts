@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
 import type { Context, Row } from "../cases";
-import { databaseCpuMs, generatorCpuMs, type CpuPerTx } from "../cpu";
+import { generatorCpuMs, serverCpuMs, type CpuPerTx } from "../cpu";
 import { WRITERS } from "../fixtures";
 import { percentiles } from "../measure";
 import type { World } from "../world";
@@ -56,15 +56,16 @@ export type Load = { txPerSec: number; latency: ReturnType<typeof percentiles>; 
 
 /**
  * `writers` loops of `work` for `seconds`; throughput of committed transactions, their latency,
- * and the CPU each cost the database and the load generator — on two cores, what bounds the rate.
+ * and the CPU each cost the database (`server`, the local postmaster's pid; null when the server
+ * is elsewhere) and the load generator — on two cores, what bounds the rate.
  */
-export async function underLoad(writers: number, seconds: number, work: (writer: number) => Promise<void>): Promise<Load> {
+export async function underLoad(writers: number, seconds: number, work: (writer: number) => Promise<void>, server: number | null): Promise<Load> {
   const latencies: number[] = [];
   let failures = 0;
   let firstError: string | undefined;
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
-  const databaseBefore = databaseCpuMs();
+  const databaseBefore = server === null ? null : serverCpuMs(server);
   const generatorBefore = generatorCpuMs();
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
@@ -81,7 +82,7 @@ export async function underLoad(writers: number, seconds: number, work: (writer:
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const databaseAfter = databaseCpuMs();
+  const databaseAfter = server === null ? null : serverCpuMs(server);
   const perTx = (ms: number) => Number((ms / Math.max(1, latencies.length)).toFixed(2));
   const cpuPerTx = {
     database: databaseBefore !== null && databaseAfter !== null ? perTx(databaseAfter - databaseBefore) : null,
@@ -112,21 +113,34 @@ export async function writersOf(owner: postgres.Sql, world: World): Promise<Writ
 
 /** SQL capture as the runtime role and as the owner, at 1 and 16 writers (the chain is checked by verifyChain). */
 export async function captureRows(ctx: Context): Promise<Row[]> {
+  const meta = await loadCaptureMeta(ctx.owner, ctx.world);
+  return appAndFloorLoads(ctx, "5 capture (SQL)", (tx, w) => captureOnce(tx, ctx.world.tenantId, meta, w), { minTps: 500 });
+}
+
+/**
+ * One form of capture at 1 writer (5 s) and 16 (10 s), as the runtime role and then as the
+ * owner; each capture is a transaction bound to its writer as a request is, then `capture`.
+ */
+export async function appAndFloorLoads(
+  ctx: Context,
+  title: string,
+  capture: (tx: postgres.TransactionSql, w: Writer) => Promise<unknown>,
+  options: { minTps?: number; note?: string },
+): Promise<Row[]> {
   const { world, runtime, owner } = ctx;
-  const meta = await loadCaptureMeta(owner, world);
   const writers = await writersOf(owner, world);
   const as = (sql: postgres.Sql) => (writer: number) =>
     sql.begin(async (tx) => {
       const w = writers[writer]!;
       await tx`select app_bind(${world.tenantId}::uuid, ${w.userId}::uuid)`;
-      await captureOnce(tx, world.tenantId, meta, w);
+      await capture(tx, w);
     }) as Promise<void>;
   const rows: Row[] = [];
   for (const [count, seconds] of [[1, 5], [WRITERS, 10]] as const) {
-    await underLoad(count, 1, as(runtime)); // warm-up
-    const app = await underLoad(count, seconds, as(runtime));
-    const floor = await underLoad(count, seconds, as(owner));
-    rows.push(loadRow(`5 capture (SQL), ${count} writer${count > 1 ? "s" : ""}`, app, floor, count === WRITERS ? 500 : undefined));
+    await underLoad(count, 1, as(runtime), ctx.server); // warm-up
+    const app = await underLoad(count, seconds, as(runtime), ctx.server);
+    const floor = await underLoad(count, seconds, as(owner), ctx.server);
+    rows.push(loadRow(`${title}, ${count} writer${count > 1 ? "s" : ""}`, app, floor, count === WRITERS ? options.minTps : undefined, options.note));
   }
   return rows;
 }
