@@ -31,9 +31,9 @@ function statOf(pid: number): Stat | null {
 
 /**
  * The PostgreSQL server behind `sql` when it runs on this machine: its postmaster's pid, the
- * parent of the backend serving this connection. Null for a server elsewhere, whose backend pid
- * means nothing here (a local process that happens to have that pid is not a postgres backend
- * whose parent is a postmaster).
+ * parent of the backend serving this connection. Null when no local postgres process has that
+ * pid, as for a server elsewhere (whose pid could match a local backend only by chance; the
+ * bench's own server is local unless DATABASE_URL says otherwise).
  */
 export async function localServerOf(sql: postgres.Sql): Promise<number | null> {
   const [row] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
