@@ -9,5 +9,9 @@ export const today = (): number => Math.floor(Date.now() / MS_PER_DAY);
 
 export const isoDate = (day: number): string => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 
-/** Midday of a day, for timestamps that stand for "that day". */
-export const middayOf = (day: number): Date => new Date(day * MS_PER_DAY + MS_PER_DAY / 2);
+/**
+ * Midday of a day, for timestamps that stand for "that day" — or now, when that day is today and
+ * midday is still to come: a seeded moment in the future would sort after anything a user does
+ * today (a record's history listed a transfer made this morning before the enrolment).
+ */
+export const middayOf = (day: number, now = Date.now()): Date => new Date(Math.min(day * MS_PER_DAY + MS_PER_DAY / 2, now));
