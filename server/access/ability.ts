@@ -1,8 +1,5 @@
 import { AbilityBuilder, createMongoAbility, type MongoAbility } from "@casl/ability";
 import { packRules, unpackRules, type PackRule } from "@casl/ability/extra";
-import { and, eq } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
-import { role, userRole } from "@/db/schema";
 import { ALL_PERMISSION_KEYS, type Action, type Subject } from "./permissions";
 
 export type AppAbility = MongoAbility<[Action, Subject]>;
@@ -16,16 +13,6 @@ export function abilityFor(permissionKeys: Iterable<string>): AppAbility {
     can(action, subject);
   }
   return build();
-}
-
-/** The union of the permissions of every role the user holds. */
-export async function permissionsOf(tx: Transaction, tenantId: string, userId: string): Promise<Set<string>> {
-  const rows = await tx
-    .select({ permissions: role.permissions })
-    .from(userRole)
-    .innerJoin(role, and(eq(role.tenantId, userRole.tenantId), eq(role.id, userRole.roleId)))
-    .where(and(eq(userRole.tenantId, tenantId), eq(userRole.userId, userId)));
-  return new Set(rows.flatMap((row) => row.permissions));
 }
 
 /** Rules for the browser, only so it can hide what cannot be done; the server always checks. */

@@ -5,7 +5,8 @@ import type { FieldMeta } from "./value-schema";
 
 export type AttributeMeta = FieldMeta & { unique: boolean; searchable: boolean; identifying: boolean; sortOrder: number };
 export type StageMeta = { id: string; name: string; description: string; repeatable: boolean; dataElements: FieldMeta[] };
-export type ProgramMeta = {
+/** A program and its attributes: what enrolling checks. */
+export type ProgramWithAttributes = {
   id: string;
   name: string;
   description: string;
@@ -14,8 +15,8 @@ export type ProgramMeta = {
   breakGlassMinutes: number | null;
   /** The program's attributes, each mandatory as the program says. */
   attributes: AttributeMeta[];
-  stages: StageMeta[];
 };
+export type ProgramMeta = ProgramWithAttributes & { stages: StageMeta[] };
 
 const attributeColumns = {
   id: trackedEntityAttribute.id,
@@ -40,8 +41,19 @@ export function loadTypeAttributes(tx: Transaction, tenantId: string, typeId: st
     .orderBy(asc(trackedEntityAttribute.sortOrder), asc(trackedEntityAttribute.name));
 }
 
-/** Everything that validates a program's data, or null when the program does not exist. */
-export async function loadProgramMeta(tx: Transaction, tenantId: string, programId: string): Promise<ProgramMeta | null> {
+const elementColumns = {
+  stageId: dataElement.stageId,
+  id: dataElement.id,
+  name: dataElement.name,
+  valueType: dataElement.valueType,
+  options: dataElement.options,
+  minValue: dataElement.minValue,
+  maxValue: dataElement.maxValue,
+  mandatory: dataElement.mandatory,
+};
+
+/** The program and its attributes, or null when it does not exist (no stages: enrolling needs none). */
+export async function loadProgramWithAttributes(tx: Transaction, tenantId: string, programId: string): Promise<ProgramWithAttributes | null> {
   const [row] = await tx
     .select({
       id: program.id,
@@ -63,6 +75,28 @@ export async function loadProgramMeta(tx: Transaction, tenantId: string, program
     )
     .where(and(eq(programAttribute.tenantId, tenantId), eq(programAttribute.programId, programId)))
     .orderBy(asc(programAttribute.sortOrder), asc(trackedEntityAttribute.name));
+  return { ...row, attributes };
+}
+
+/** One stage of a program with its data elements, or null when the program has no such stage (recording an event needs no more). */
+export async function loadStageMeta(tx: Transaction, tenantId: string, programId: string, stageId: string): Promise<StageMeta | null> {
+  const [stage] = await tx
+    .select({ id: programStage.id, name: programStage.name, description: programStage.description, repeatable: programStage.repeatable })
+    .from(programStage)
+    .where(and(eq(programStage.tenantId, tenantId), eq(programStage.programId, programId), eq(programStage.id, stageId)));
+  if (!stage) return null;
+  const elements = await tx
+    .select(elementColumns)
+    .from(dataElement)
+    .where(and(eq(dataElement.tenantId, tenantId), eq(dataElement.stageId, stage.id)))
+    .orderBy(asc(dataElement.sortOrder), asc(dataElement.name));
+  return { ...stage, dataElements: elements.map(({ stageId: _, ...e }) => e) };
+}
+
+/** Everything that validates a program's data, or null when the program does not exist. */
+export async function loadProgramMeta(tx: Transaction, tenantId: string, programId: string): Promise<ProgramMeta | null> {
+  const header = await loadProgramWithAttributes(tx, tenantId, programId);
+  if (!header) return null;
   const stages = await tx
     .select({ id: programStage.id, name: programStage.name, description: programStage.description, repeatable: programStage.repeatable })
     .from(programStage)
@@ -70,23 +104,13 @@ export async function loadProgramMeta(tx: Transaction, tenantId: string, program
     .orderBy(asc(programStage.sortOrder), asc(programStage.name));
   const elements = stages.length
     ? await tx
-        .select({
-          stageId: dataElement.stageId,
-          id: dataElement.id,
-          name: dataElement.name,
-          valueType: dataElement.valueType,
-          options: dataElement.options,
-          minValue: dataElement.minValue,
-          maxValue: dataElement.maxValue,
-          mandatory: dataElement.mandatory,
-        })
+        .select(elementColumns)
         .from(dataElement)
         .where(and(eq(dataElement.tenantId, tenantId), inArray(dataElement.stageId, stages.map((s) => s.id))))
         .orderBy(asc(dataElement.sortOrder), asc(dataElement.name))
     : [];
   return {
-    ...row,
-    attributes,
+    ...header,
     stages: stages.map((stage) => ({ ...stage, dataElements: elements.filter((e) => e.stageId === stage.id).map(({ stageId: _, ...e }) => e) })),
   };
 }

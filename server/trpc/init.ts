@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
 import { runtimeDb, type Transaction } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
-import { abilityFor, permissionsOf, type AppAbility } from "@/server/access/ability";
+import { abilityFor, type AppAbility } from "@/server/access/ability";
 import type { Action, Subject } from "@/server/access/permissions";
 import { currentSession, type CurrentSession } from "@/server/auth/current-session";
 import { log } from "@/server/log";
@@ -104,15 +104,14 @@ const requireFinishedSignIn = t.middleware(({ ctx, next }) => {
 /**
  * One transaction per procedure on the runtime role, bound to the tenant and user. tRPC's next()
  * reports a failed handler as { ok: false } instead of throwing, so that case rolls back too.
- * The CASL ability is built inside it from the user's roles; anyone still signing in has none.
+ * The CASL ability is built from the permissions the binding resolved; anyone still signing in has none.
  */
 const inTenantTransaction = t.middleware(async ({ ctx, next }) => {
   const { tenant } = ctx;
   if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "Not found." });
   const run = () =>
-    withTenant(runtimeDb(), { tenantId: tenant.id, userId: ctx.session?.userId }, async (db) => {
-      const { session } = ctx;
-      const permissions = session?.stage === "active" ? await permissionsOf(db, tenant.id, session.userId) : [];
+    withTenant(runtimeDb(), { tenantId: tenant.id, userId: ctx.session?.userId }, async (db, bound) => {
+      const permissions = ctx.session?.stage === "active" ? bound.permissions : [];
       const result = await next({ ctx: { tenant, db, ability: abilityFor(permissions) } });
       if (!result.ok) throw new RollbackWithResult(result);
       return result;

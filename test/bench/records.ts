@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { userAccount } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
-import { abilityFor, permissionsOf } from "@/server/access/ability";
+import { abilityFor } from "@/server/access/ability";
 import type { ProtectedContext } from "@/server/trpc/init";
 import { getHandler } from "@/server/trpc/routers/record/get.handler";
 import { searchHandler } from "@/server/trpc/routers/record/search.handler";
@@ -17,14 +17,14 @@ export async function benchRecords(owner: Database, runtime: Database, tenantId:
   const userId = async (email: string) =>
     (await withTenant(owner, bind, (tx) => tx.select().from(userAccount).where(and(eq(userAccount.tenantId, tenantId), eq(userAccount.email, email)))))[0]!.id;
   const as = (who: string) => async <T>(work: (ctx: ProtectedContext) => Promise<T>) =>
-    withTenant(runtime, { tenantId, userId: who }, async (tx) => {
+    withTenant(runtime, { tenantId, userId: who }, async (tx, bound) => {
       const ctx = {
         tenant: { id: tenantId, slug: "demo", name: "Demo" },
         session: { userId: who, sessionId: crypto.randomUUID(), tenantId, stage: "active", name: "Bench", email: "bench@demo.test" },
         meta: { ip: null, userAgent: "bench" },
         requestId: "bench",
         db: tx,
-        ability: abilityFor(await permissionsOf(tx, tenantId, who)),
+        ability: abilityFor(bound.permissions),
       } as ProtectedContext;
       return work(ctx);
     });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/tenant-transaction";
-import { abilityFor, permissionsOf } from "@/server/access/ability";
+import { abilityFor } from "@/server/access/ability";
 import type { ProtectedContext } from "@/server/trpc/init";
 import { searchHandler } from "@/server/trpc/routers/record/search.handler";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
@@ -76,6 +76,13 @@ describe("registering and enrolling", () => {
       cause: { issues: [{ path: [program.elementId], message: "Score must be at most 100." }] },
     });
     await expect(medic().record.createEvent({ ...base, orgUnitId: f.units["north-a-2"]!, values: { [program.elementId]: "5" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Another program's stage (with its own element) is not this enrolment's, and records nothing.
+    const other = f.records.programs.audited;
+    await expect(medic().record.createEvent({ ...base, stageId: other.stageId, values: { [other.elementId]: "5" } })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "That stage is not part of this program.",
+    });
+    expect((await medic().record.get({ personId })).programs[0]!.enrollments[0]!.events).toEqual([]);
     const { eventId } = await medic().record.createEvent({ ...base, values: { [program.elementId]: "55" } });
     await medic().record.completeEvent({ eventId });
     await medic().record.setEnrollmentStatus({ enrollmentId, status: "completed" });
@@ -120,11 +127,11 @@ describe("finding people", () => {
 
   /** A "koroma" search as `userId`, bound as a request is, or with the binding ended (no unit set: the handler falls back). */
   const koromaSearch = (userId: string, unbind: boolean) =>
-    withTenant(runtime, { tenantId: f.id, userId }, async (tx) => {
+    withTenant(runtime, { tenantId: f.id, userId }, async (tx, bound) => {
       if (unbind) await tx.execute(sql`select set_config('app.bound_for', '', true)`);
       const [scope] = await tx.execute<{ small: boolean }>(sql`select app_scope_unit_set('capture') is not null as small`);
       expect(scope!.small).toBe(!unbind);
-      const ctx = { ...activeContext(f, userId), db: tx, ability: abilityFor(await permissionsOf(tx, f.id, userId)) } as ProtectedContext;
+      const ctx = { ...activeContext(f, userId), db: tx, ability: abilityFor(bound.permissions) } as ProtectedContext;
       const found = await searchHandler({ ctx, input: { trackedEntityTypeId: f.records.typeId, criteria: [{ attributeId: f.records.attributes.lastName, value: "koroma" }], limit: 50 } });
       return found.people.map((p) => ({ id: p.id, last: p.attributes[f.records.attributes.lastName] }));
     });

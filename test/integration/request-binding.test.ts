@@ -118,13 +118,36 @@ describe("the request binding", () => {
     }
   });
 
+  it("returns the permissions it bound, which the request's CASL ability is built from", async () => {
+    for (const user of ["medic", "admin", "southlead"]) {
+      const live = await withTenant(owner, { tenantId: f.id }, (tx) =>
+        one<string[]>(tx, sql`select array(select distinct k from user_role ur join role r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
+            cross join unnest(r.permissions) k where ur.tenant_id = ${f.id} and ur.user_id = ${f.users[user]!} order by 1) as v`),
+      );
+      const bound = await withTenant(runtime, { tenantId: f.id, userId: f.users[user]! }, async (_tx, b) => b.permissions);
+      expect(live.length).toBeGreaterThan(0);
+      expect([...bound].sort()).toEqual(live);
+    }
+  });
+
+  it("returns no permissions for another tenant's user, nor without a user", async () => {
+    const other = await createTenantFixture(owner, "binding-other");
+    const theirAdmin = await withTenant(runtime, { tenantId: f.id, userId: other.users.admin! }, async (_tx, b) => b.permissions);
+    expect(theirAdmin).toEqual([]);
+    expect(await withTenant(runtime, { tenantId: f.id }, async (_tx, b) => b.permissions)).toEqual([]);
+    // Bound to their own tenant, the same user has their roles' permissions.
+    expect(await withTenant(runtime, { tenantId: other.id, userId: other.users.admin! }, async (_tx, b) => b.permissions)).toContain("accessAllRecords:trackedEntity");
+  });
+
   it("does not let a crafted permission holding '|' pass for the keys inside it", async () => {
     await withTenant(owner, { tenantId: f.id, userId: f.users.medic! }, async (tx) => {
       const db = tx as unknown as Database;
       const [role] = await db.execute<{ id: string }>(sql`insert into role (tenant_id, name, permissions)
           values (${f.id}, 'crafted', array['x|accessAllRecords:trackedEntity|y', 'read:user|']) returning id`);
       await db.execute(sql`insert into user_role (tenant_id, user_id, role_id) values (${f.id}, ${f.users.medic!}, ${role!.id})`);
-      await db.execute(sql`select app_bind(${f.id}::uuid, ${f.users.medic!}::uuid)`);
+      const returned = await one<string[]>(tx, sql`select app_bind(${f.id}::uuid, ${f.users.medic!}::uuid) as v`);
+      expect(returned.filter((key) => key.includes("|"))).toEqual([]);
+      expect(returned).toContain("transferOwnership:enrollment");
       expect(await one<boolean>(tx, sql`select app_bound() as v`)).toBe(true);
       expect(await one<boolean>(tx, sql`select app_has_permission('accessAllRecords:trackedEntity') as v`)).toBe(false);
       expect(await one<boolean>(tx, sql`select app_has_permission('x') or app_has_permission('y') or app_has_permission('') as v`)).toBe(false);

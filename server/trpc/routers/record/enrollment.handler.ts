@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { attributeValue, enrollment, event, ownershipChange, programOrgUnit, programOwnership } from "@/db/schema";
 import { ensureUnitTakesData, notFound, visiblePairs, visiblePerson, writablePair } from "@/server/records/access";
-import { loadProgramMeta } from "@/server/records/metadata";
+import { loadProgramWithAttributes } from "@/server/records/metadata";
 import { databaseError } from "@/server/trpc/db-errors";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
@@ -27,7 +27,7 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
   ensureCan(ctx, "create", "enrollment");
   const tenantId = ctx.tenant.id;
   const person = await visiblePerson(ctx.db, tenantId, input.personId);
-  const program = await loadProgramMeta(ctx.db, tenantId, input.programId);
+  const program = await loadProgramWithAttributes(ctx.db, tenantId, input.programId);
   if (!program || program.trackedEntityTypeId !== person.trackedEntityTypeId) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "That program does not exist for this kind of record." });
   }

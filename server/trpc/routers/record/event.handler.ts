@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { event } from "@/db/schema";
 import { ensureUnitTakesData, notFound, writablePair } from "@/server/records/access";
-import { loadProgramMeta } from "@/server/records/metadata";
+import { loadStageMeta } from "@/server/records/metadata";
 import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
@@ -13,8 +13,7 @@ import type { CreateEventInput, EventIdInput, UpdateEventInput } from "./record.
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function stageOf(ctx: ProtectedContext, programId: string, stageId: string) {
-  const program = await loadProgramMeta(ctx.db, ctx.tenant.id, programId);
-  const stage = program?.stages.find((s) => s.id === stageId);
+  const stage = await loadStageMeta(ctx.db, ctx.tenant.id, programId, stageId);
   if (!stage) throw new TRPCError({ code: "BAD_REQUEST", message: "That stage is not part of this program." });
   return stage;
 }

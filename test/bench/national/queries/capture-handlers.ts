@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
-import { abilityFor, permissionsOf } from "@/server/access/ability";
+import { abilityFor } from "@/server/access/ability";
 import type { ProtectedContext } from "@/server/trpc/init";
 import { enrollHandler } from "@/server/trpc/routers/record/enrollment.handler";
 import { createEventHandler } from "@/server/trpc/routers/record/event.handler";
@@ -23,14 +23,14 @@ export async function handlerCaptureRows(ctx: Context, db: Database): Promise<Ro
   const writers = await writersOf(owner, world);
   const today = new Date().toISOString().slice(0, 10);
   const request = <T>(w: Writer, work: (ctx: ProtectedContext) => Promise<T>) =>
-    withTenant(db, { tenantId: world.tenantId, userId: w.userId }, async (tx) =>
+    withTenant(db, { tenantId: world.tenantId, userId: w.userId }, async (tx, bound) =>
       work({
         tenant: { id: world.tenantId, slug: "bench", name: "Bench" },
         session: { userId: w.userId, sessionId: randomUUID(), tenantId: world.tenantId, stage: "active", name: w.name, email: "writer@bench.test" },
         meta: { ip: "127.0.0.1", userAgent: "bench" },
         requestId: randomUUID(),
         db: tx,
-        ability: abilityFor(await permissionsOf(tx, world.tenantId, w.userId)),
+        ability: abilityFor(bound.permissions),
       } as ProtectedContext),
     );
   // Per-request latencies, to say which of the three costs what.
