@@ -95,6 +95,26 @@ describe("registering and enrolling", () => {
     const { eventId: second } = await nurse().record.createEvent({ ...base, values: { [program.elementId]: "60" } });
     await expect(nurse().record.deleteEvent({ eventId: second })).rejects.toMatchObject({ code: "FORBIDDEN", message: "Your roles do not allow this." });
   });
+  it("refuses to enrol someone missing a value the program requires, and enrols them once it is recorded", async () => {
+    const program = f.records.programs.audited;
+    const requireNationalId = (mandatory: boolean) =>
+      withTenant(owner, { tenantId: f.id }, (tx) =>
+        tx.execute(sql`update program_attribute set mandatory = ${mandatory}
+          where tenant_id = ${f.id} and program_id = ${program.id} and attribute_id = ${f.records.attributes.nationalId}`),
+      );
+    await requireNationalId(true);
+    try {
+      const unit = f.units["north-a-1"]!;
+      const { personId: without } = await nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: unit, attributes: names("Kadie", "Bangura") });
+      const enrol = (personId: string) => medic().record.enroll({ personId, programId: program.id, orgUnitId: unit, enrolledOn: "2026-05-01" });
+      await expect(enrol(without)).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Record National ID before enrolling in audited program." });
+      expect((await medic().record.get({ personId: without })).programs).toEqual([]);
+      const { personId: withId } = await nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: unit, attributes: names("Kadie", "Bangura", "SL-3003") });
+      await expect(enrol(withId)).resolves.toMatchObject({ enrollmentId: expect.any(String) });
+    } finally {
+      await requireNationalId(false);
+    }
+  });
 });
 
 describe("finding people", () => {

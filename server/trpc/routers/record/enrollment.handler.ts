@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { attributeValue, enrollment, event, ownershipChange, programOrgUnit, programOwnership } from "@/db/schema";
+import { enrollment, event, ownershipChange, programOrgUnit, programOwnership } from "@/db/schema";
 import { ensureUnitTakesData, notFound, visiblePairs, visiblePerson, writablePair } from "@/server/records/access";
 import { loadProgramWithAttributes } from "@/server/records/metadata";
 import { databaseError } from "@/server/trpc/db-errors";
@@ -34,11 +34,8 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
   if (input.enrolledOn > today()) throw new TRPCError({ code: "BAD_REQUEST", message: "The enrolment date cannot be in the future." });
   const unitName = await ensureUnitTakesData(ctx.db, tenantId, input.orgUnitId, ctx.ability.can("accessAllRecords", "trackedEntity"));
   await ensureProgramRunsAt(ctx, program.id, input.orgUnitId, unitName);
-  const stored = await ctx.db
-    .select({ attributeId: attributeValue.attributeId })
-    .from(attributeValue)
-    .where(and(eq(attributeValue.tenantId, tenantId), eq(attributeValue.trackedEntityId, person.id)));
-  const missing = program.attributes.filter((a) => a.mandatory && !stored.some((s) => s.attributeId === a.id));
+  // The person row's copy of the values (db/migrations/0036) says which are recorded.
+  const missing = program.attributes.filter((a) => a.mandatory && !Object.hasOwn(person.values, a.id));
   if (missing.length) {
     throw new TRPCError({ code: "BAD_REQUEST", message: `Record ${missing.map((a) => a.name).join(", ")} before enrolling in ${program.name}.` });
   }
