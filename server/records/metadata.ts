@@ -52,9 +52,12 @@ const elementColumns = {
   mandatory: dataElement.mandatory,
 };
 
-/** The program and its attributes, or null when it does not exist (no stages: enrolling needs none). */
-export async function loadProgramWithAttributes(tx: Transaction, tenantId: string, programId: string): Promise<ProgramWithAttributes | null> {
-  const [row] = await tx
+const stageColumns = { id: programStage.id, name: programStage.name, description: programStage.description, repeatable: programStage.repeatable };
+
+/** Programs with their attributes (those that exist, in no particular order): two statements however many. */
+async function loadProgramsWithAttributes(tx: Transaction, tenantId: string, programIds: string[]): Promise<ProgramWithAttributes[]> {
+  if (!programIds.length) return [];
+  const rows = await tx
     .select({
       id: program.id,
       name: program.name,
@@ -64,24 +67,73 @@ export async function loadProgramWithAttributes(tx: Transaction, tenantId: strin
       breakGlassMinutes: program.breakGlassMinutes,
     })
     .from(program)
-    .where(and(eq(program.tenantId, tenantId), eq(program.id, programId)));
-  if (!row) return null;
+    .where(and(eq(program.tenantId, tenantId), inArray(program.id, programIds)));
+  if (!rows.length) return [];
   const attributes = await tx
-    .select({ ...attributeColumns, mandatory: programAttribute.mandatory, sortOrder: programAttribute.sortOrder })
+    .select({ programId: programAttribute.programId, ...attributeColumns, mandatory: programAttribute.mandatory, sortOrder: programAttribute.sortOrder })
     .from(programAttribute)
     .innerJoin(
       trackedEntityAttribute,
       and(eq(trackedEntityAttribute.tenantId, programAttribute.tenantId), eq(trackedEntityAttribute.id, programAttribute.attributeId)),
     )
-    .where(and(eq(programAttribute.tenantId, tenantId), eq(programAttribute.programId, programId)))
+    .where(and(eq(programAttribute.tenantId, tenantId), inArray(programAttribute.programId, rows.map((r) => r.id))))
     .orderBy(asc(programAttribute.sortOrder), asc(trackedEntityAttribute.name));
-  return { ...row, attributes };
+  return rows.map((row) => ({
+    ...row,
+    attributes: attributes.filter((a) => a.programId === row.id).map(({ programId: _, ...a }) => a),
+  }));
+}
+
+/** The program and its attributes, or null when it does not exist (no stages: enrolling needs none). */
+export async function loadProgramWithAttributes(tx: Transaction, tenantId: string, programId: string): Promise<ProgramWithAttributes | null> {
+  const [found] = await loadProgramsWithAttributes(tx, tenantId, [programId]);
+  return found ?? null;
+}
+
+/**
+ * Everything that validates the data of each program asked for that exists, by id: four
+ * statements however many programs (a record page shows every program its person is in).
+ */
+export async function loadProgramsMeta(tx: Transaction, tenantId: string, programIds: string[]): Promise<Map<string, ProgramMeta>> {
+  const programs = await loadProgramsWithAttributes(tx, tenantId, [...new Set(programIds)]);
+  if (!programs.length) return new Map();
+  const stages = await tx
+    .select({ programId: programStage.programId, ...stageColumns })
+    .from(programStage)
+    .where(and(eq(programStage.tenantId, tenantId), inArray(programStage.programId, programs.map((p) => p.id))))
+    .orderBy(asc(programStage.sortOrder), asc(programStage.name));
+  const elements = stages.length
+    ? await tx
+        .select(elementColumns)
+        .from(dataElement)
+        .where(and(eq(dataElement.tenantId, tenantId), inArray(dataElement.stageId, stages.map((s) => s.id))))
+        .orderBy(asc(dataElement.sortOrder), asc(dataElement.name))
+    : [];
+  return new Map(
+    programs.map((p) => [
+      p.id,
+      {
+        ...p,
+        stages: stages
+          .filter((stage) => stage.programId === p.id)
+          .map(({ programId: _, ...stage }) => ({
+            ...stage,
+            dataElements: elements.filter((e) => e.stageId === stage.id).map(({ stageId: _, ...e }) => e),
+          })),
+      },
+    ]),
+  );
+}
+
+/** Everything that validates a program's data, or null when the program does not exist. */
+export async function loadProgramMeta(tx: Transaction, tenantId: string, programId: string): Promise<ProgramMeta | null> {
+  return (await loadProgramsMeta(tx, tenantId, [programId])).get(programId) ?? null;
 }
 
 /** One stage of a program with its data elements, or null when the program has no such stage (recording an event needs no more). */
 export async function loadStageMeta(tx: Transaction, tenantId: string, programId: string, stageId: string): Promise<StageMeta | null> {
   const [stage] = await tx
-    .select({ id: programStage.id, name: programStage.name, description: programStage.description, repeatable: programStage.repeatable })
+    .select(stageColumns)
     .from(programStage)
     .where(and(eq(programStage.tenantId, tenantId), eq(programStage.programId, programId), eq(programStage.id, stageId)));
   if (!stage) return null;
@@ -91,26 +143,4 @@ export async function loadStageMeta(tx: Transaction, tenantId: string, programId
     .where(and(eq(dataElement.tenantId, tenantId), eq(dataElement.stageId, stage.id)))
     .orderBy(asc(dataElement.sortOrder), asc(dataElement.name));
   return { ...stage, dataElements: elements.map(({ stageId: _, ...e }) => e) };
-}
-
-/** Everything that validates a program's data, or null when the program does not exist. */
-export async function loadProgramMeta(tx: Transaction, tenantId: string, programId: string): Promise<ProgramMeta | null> {
-  const header = await loadProgramWithAttributes(tx, tenantId, programId);
-  if (!header) return null;
-  const stages = await tx
-    .select({ id: programStage.id, name: programStage.name, description: programStage.description, repeatable: programStage.repeatable })
-    .from(programStage)
-    .where(and(eq(programStage.tenantId, tenantId), eq(programStage.programId, programId)))
-    .orderBy(asc(programStage.sortOrder), asc(programStage.name));
-  const elements = stages.length
-    ? await tx
-        .select(elementColumns)
-        .from(dataElement)
-        .where(and(eq(dataElement.tenantId, tenantId), inArray(dataElement.stageId, stages.map((s) => s.id))))
-        .orderBy(asc(dataElement.sortOrder), asc(dataElement.name))
-    : [];
-  return {
-    ...header,
-    stages: stages.map((stage) => ({ ...stage, dataElements: elements.filter((e) => e.stageId === stage.id).map(({ stageId: _, ...e }) => e) })),
-  };
 }

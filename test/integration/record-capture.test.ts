@@ -115,6 +115,20 @@ describe("registering and enrolling", () => {
       await requireNationalId(false);
     }
   });
+  it("shows each of a record's programs with its own stages and attributes, loaded together", async () => {
+    const unit = f.units["north-a-1"]!;
+    const { personId } = await nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: unit, attributes: names("Isata", "Conteh") });
+    const levels = ["open", "audited", "protected"] as const;
+    for (const level of levels) await medic().record.enroll({ personId, programId: f.records.programs[level].id, orgUnitId: unit, enrolledOn: "2026-05-01" });
+    const record = await medic().record.get({ personId });
+    const shown = record.programs.map((p) => ({ program: p.programId, meta: p.meta.id, stages: p.meta.stages.map((s) => [s.id, s.dataElements.map((e) => e.id)]), attributes: p.meta.attributes.map((a) => a.id) }));
+    expect(shown.sort((a, b) => a.program.localeCompare(b.program))).toEqual(
+      levels
+        .map((level) => f.records.programs[level])
+        .map((p) => ({ program: p.id, meta: p.id, stages: [[p.stageId, [p.elementId]]], attributes: [f.records.attributes.nationalId] }))
+        .sort((a, b) => a.program.localeCompare(b.program)),
+    );
+  });
 });
 
 describe("finding people", () => {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { loadProgramMeta } from "@/server/records/metadata";
+import { loadProgramsMeta } from "@/server/records/metadata";
 import { loadPersonCore } from "@/server/records/person-core";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "../record/audit-record";
@@ -15,9 +15,10 @@ export async function exportPersonHandler({ ctx, input }: { ctx: ProtectedContex
   ensureCan(ctx, "exportData", "trackedEntity");
   const tenantId = ctx.tenant.id;
   const { person, attributes, pairs } = await loadPersonCore(ctx.db, tenantId, input.personId);
+  const metas = await loadProgramsMeta(ctx.db, tenantId, pairs.map((pair) => pair.programId));
   const programs = [];
   for (const pair of pairs) {
-    const meta = (await loadProgramMeta(ctx.db, tenantId, pair.programId))!;
+    const meta = metas.get(pair.programId)!;
     const elementName = new Map(meta.stages.flatMap((s) => s.dataElements.map((e) => [e.id, e.name] as const)));
     const stageName = new Map(meta.stages.map((s) => [s.id, s.name] as const));
     const enrollments = await ctx.db.execute<{ id: string; unit: string; enrolled_on: string; status: string; deleted_at: string | null }>(sql`

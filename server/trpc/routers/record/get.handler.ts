@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { breakGlassCandidates } from "@/server/records/access";
-import { loadProgramMeta } from "@/server/records/metadata";
+import { loadProgramsMeta } from "@/server/records/metadata";
 import { loadPersonCore } from "@/server/records/person-core";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
@@ -49,7 +49,7 @@ export async function getHandler({ ctx, input }: { ctx: ProtectedContext; input:
       and not exists (select 1 from program_ownership o where o.tenant_id = p.tenant_id and o.tracked_entity_id = ${person.id} and o.program_id = p.id)
       and (select (app_break_glass_target(${person.id}::uuid, p.id)).status) = 'not_found'
     order by p.name`);
-  const programs = await Promise.all(pairs.map((pair) => loadProgramMeta(ctx.db, tenantId, pair.programId)));
+  const metas = await loadProgramsMeta(ctx.db, tenantId, pairs.map((pair) => pair.programId));
 
   await auditRecord(ctx, "record.read", person.id, {
     programIds: pairs.map((p) => p.programId),
@@ -61,9 +61,10 @@ export async function getHandler({ ctx, input }: { ctx: ProtectedContext; input:
   return {
     person,
     attributes,
-    programs: pairs.map((pair, index) => ({
+    programs: pairs.map((pair) => ({
       ...pair,
-      meta: programs[index]!,
+      // Every pair's program exists: the ownership references it.
+      meta: metas.get(pair.programId)!,
       enrollments: enrollments
         .filter((e) => e.program_id === pair.programId)
         .map((e) => ({
