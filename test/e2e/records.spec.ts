@@ -135,6 +135,32 @@ test.describe.serial("breaking the glass", () => {
   });
 });
 
+test("a nurse registers a person and enrols her in the same step", async ({ page }) => {
+  test.setTimeout(60_000);
+  await signIn(page, DEMO, "nurse@demo.test");
+  await page.getByRole("link", { name: "People" }).click();
+  await page.getByRole("link", { name: "Register a person" }).click();
+  const form = page.getByRole("form", { name: "Register a person" });
+  await form.getByLabel("National ID").fill(`SLE${Date.now()}`);
+  await form.getByLabel("First name").fill("Kumba");
+  await form.getByLabel("Last name").fill("Fomba");
+  await form.getByLabel("Sex").selectOption("Female");
+  await form.getByLabel("Date of birth").fill("2025-03-02");
+  await form.getByRole("textbox", { name: "Registration unit" }).fill("Ngelehun");
+  await form.getByRole("option", { name: /Badjia › Ngelehun CHC/ }).click();
+  await expect(form.getByRole("group", { name: "First enrolment (optional)" })).toContainText("You can also enrol the person later");
+  await form.getByLabel("Program").selectOption("Child vaccination");
+  await form.getByLabel("Enrolment date").fill("2999-01-01");
+  await form.getByRole("button", { name: "Register and enrol" }).click();
+  await expect(form.getByText("The enrolment date cannot be in the future.")).toBeVisible();
+  await form.getByLabel("Enrolment date").fill("2026-01-05");
+  await form.getByRole("button", { name: "Register and enrol" }).click();
+  await expect(page.getByRole("heading", { name: "Kumba Fomba" })).toBeVisible();
+  const vaccination = page.getByRole("region", { name: /Child vaccination/ });
+  await expect(vaccination).toContainText("Owned by Ngelehun CHC (your capture scope)");
+  await expect(vaccination.getByRole("button", { name: "Record an event" })).toBeVisible();
+});
+
 test("a record that does not exist reads exactly like a hidden one", async ({ page }) => {
   await signIn(page, DEMO, "nurse@demo.test");
   await expect(page.getByTestId("user-name")).toBeVisible();

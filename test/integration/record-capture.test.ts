@@ -115,6 +115,95 @@ describe("registering and enrolling", () => {
       await requireNationalId(false);
     }
   });
+  it("registers and enrols in one request: the registration unit owns the record, both audited in one transaction", async () => {
+    const unit = f.units["north-a-1"]!;
+    const program = f.records.programs.open;
+    const { personId, enrollmentId } = await nurse().record.register({
+      trackedEntityTypeId: f.records.typeId,
+      orgUnitId: unit,
+      attributes: names("Fanta", "Kamara", "SL-4004"),
+      enrollment: { programId: program.id, enrolledOn: "2026-05-01" },
+    });
+    const [shown] = (await nurse().record.get({ personId })).programs;
+    expect(shown).toMatchObject({ programId: program.id, ownerUnitId: unit, history: [{ fromName: null, toName: "Clinic A1" }] });
+    expect(shown!.enrollments).toMatchObject([{ id: enrollmentId, orgUnitId: unit, enrolledOn: "2026-05-01", status: "active" }]);
+    const audits = await withTenant(owner, { tenantId: f.id }, (tx) =>
+      tx.execute<{ action: string; actor_user_id: string; program_id: string | null; occurred_at: string }>(
+        sql`select action, actor_user_id, program_id, occurred_at::text from audit_event where tenant_id = ${f.id} and person_id = ${personId} and action <> 'record.read' order by action`,
+      ),
+    );
+    expect(audits.map((a) => [a.action, a.actor_user_id, a.program_id])).toEqual([
+      ["enrollment.created", f.users.nurse, program.id],
+      ["record.registered", f.users.nurse, null],
+    ]);
+    // Rows of one transaction share its start time.
+    expect(audits[0]!.occurred_at).toBe(audits[1]!.occurred_at);
+    // Without an enrolment nothing more is written and no enrolment is returned.
+    const alone = await nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: unit, attributes: names("Fanta", "Kamara") });
+    expect(alone.enrollmentId).toBeNull();
+    expect((await nurse().record.get({ personId: alone.personId })).programs).toEqual([]);
+  });
+
+  it("registers nobody when the enrolment asked for cannot be made", async () => {
+    const unit = f.units["north-a-1"]!;
+    const open = f.records.programs.open;
+    const people = async () =>
+      (await withTenant(owner, { tenantId: f.id }, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from tracked_entity where tenant_id = ${f.id}`)))[0]!.n;
+    const before = await people();
+    const attempt = (who: () => ReturnType<typeof nurse>, enrollment: { programId: string; enrolledOn: string }, attributes = names("Mabinty", "Turay")) =>
+      who().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: unit, attributes, enrollment });
+    // Another tenant's program is no program here.
+    const other = await createTenantFixture(owner, "capture-other");
+    await expect(attempt(nurse, { programId: other.records.programs.open.id, enrolledOn: "2026-05-01" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "That program does not exist for this kind of record.",
+    });
+    await expect(attempt(nurse, { programId: open.id, enrolledOn: "2999-01-01" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: "The enrolment date cannot be in the future.",
+    });
+    const runsAtClinic = (runs: boolean) =>
+      withTenant(owner, { tenantId: f.id }, (tx) =>
+        runs
+          ? tx.execute(sql`insert into program_org_unit (tenant_id, program_id, org_unit_id) values (${f.id}, ${open.id}, ${unit})`)
+          : tx.execute(sql`delete from program_org_unit where tenant_id = ${f.id} and program_id = ${open.id} and org_unit_id = ${unit}`),
+      );
+    await runsAtClinic(false);
+    try {
+      await expect(attempt(nurse, { programId: open.id, enrolledOn: "2026-05-01" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "This program does not run at Clinic A1." });
+    } finally {
+      await runsAtClinic(true);
+    }
+    const requireNationalId = (mandatory: boolean) =>
+      withTenant(owner, { tenantId: f.id }, (tx) =>
+        tx.execute(sql`update program_attribute set mandatory = ${mandatory} where tenant_id = ${f.id} and program_id = ${open.id} and attribute_id = ${f.records.attributes.nationalId}`),
+      );
+    await requireNationalId(true);
+    try {
+      await expect(attempt(nurse, { programId: open.id, enrolledOn: "2026-05-01" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Record National ID before enrolling in open program." });
+    } finally {
+      await requireNationalId(false);
+    }
+    // A registrar who may register people but not enrol them is refused before anything is written.
+    const admin = () => callerAs(f, f.users.admin!);
+    const { roleId } = await admin().role.create({ name: "Registrar", permissions: ["read:orgUnit", "read:program", "create:trackedEntity", "read:trackedEntity"] });
+    const { userId: registrar } = await admin().user.create({ email: `registrar@${f.slug}.test`, displayName: "Registrar" });
+    await admin().user.setRoles({ userId: registrar, roleIds: [roleId] });
+    await admin().user.setScopes({ userId: registrar, capture: [unit], search: [], analytics: [] });
+    await expect(attempt(() => callerAs(f, registrar), { programId: open.id, enrolledOn: "2026-05-01" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Your roles do not allow this.",
+    });
+    expect(await people()).toBe(before);
+    // A value clash found while writing rolls the whole request back, enrolment included.
+    const taken = names("Mabinty", "Turay", "SL-5005");
+    await nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: unit, attributes: taken });
+    await expect(attempt(nurse, { programId: open.id, enrolledOn: "2026-05-01" }, taken)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await people()).toBe(before + 1);
+    // The registrar may still register without one.
+    await expect(callerAs(f, registrar).record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: unit, attributes: names("Mabinty", "Turay") })).resolves.toMatchObject({ enrollmentId: null });
+  });
+
   it("shows each of a record's programs with its own stages and attributes, loaded together", async () => {
     const unit = f.units["north-a-1"]!;
     const { personId } = await nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: unit, attributes: names("Isata", "Conteh") });

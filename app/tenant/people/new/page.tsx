@@ -10,14 +10,15 @@ export default function RegisterPersonPage() {
   return (
     <SignedInPage>
       {(me) => {
-        if (!abilityFromPacked(me.rules).can("create", "trackedEntity")) notFound();
+        const ability = abilityFromPacked(me.rules);
+        if (!ability.can("create", "trackedEntity")) notFound();
         return (
           <>
             <h1 className="text-2xl font-semibold">Register a person</h1>
             <p className="mt-1 text-slate-600">
               Search first: a person should be registered only once. You can register people only at units in your capture scope.
             </p>
-            <RegisterForm />
+            <RegisterForm canEnrol={ability.can("create", "enrollment")} />
           </>
         );
       }}

@@ -1,23 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { enrollment, event, ownershipChange, programOrgUnit, programOwnership } from "@/db/schema";
+import { enrollment, event } from "@/db/schema";
 import { ensureUnitTakesData, notFound, visiblePairs, visiblePerson, writablePair } from "@/server/records/access";
-import { loadProgramWithAttributes } from "@/server/records/metadata";
 import { databaseError } from "@/server/trpc/db-errors";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
+import { ensureEnrolmentDate, ensureProgramRunsAt, ensureRequiredValues, insertEnrolment, insertFirstOwner, programToEnrolIn, recordFirstOwner } from "./enrolment-rules";
 import type { EnrollInput, EnrollmentIdInput, EnrollmentStatusInput } from "./record.schema";
-
-const today = () => new Date().toISOString().slice(0, 10);
-
-/** Whether a program runs at a unit (people are enrolled, owned and seen there). */
-export async function ensureProgramRunsAt(ctx: ProtectedContext, programId: string, unitId: string, unitName: string) {
-  const [row] = await ctx.db
-    .select({ id: programOrgUnit.id })
-    .from(programOrgUnit)
-    .where(and(eq(programOrgUnit.tenantId, ctx.tenant.id), eq(programOrgUnit.programId, programId), eq(programOrgUnit.orgUnitId, unitId)));
-  if (!row) throw new TRPCError({ code: "BAD_REQUEST", message: `This program does not run at ${unitName}.` });
-}
 
 /**
  * Enrols a visible person at a unit of the caller's capture scope where the program runs. The
@@ -27,21 +16,16 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
   ensureCan(ctx, "create", "enrollment");
   const tenantId = ctx.tenant.id;
   const person = await visiblePerson(ctx.db, tenantId, input.personId);
-  const program = await loadProgramWithAttributes(ctx.db, tenantId, input.programId);
-  if (!program || program.trackedEntityTypeId !== person.trackedEntityTypeId) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "That program does not exist for this kind of record." });
-  }
-  if (input.enrolledOn > today()) throw new TRPCError({ code: "BAD_REQUEST", message: "The enrolment date cannot be in the future." });
+  const program = await programToEnrolIn(ctx, input.programId, person.trackedEntityTypeId);
+  ensureEnrolmentDate(input.enrolledOn);
   const unitName = await ensureUnitTakesData(ctx.db, tenantId, input.orgUnitId, ctx.ability.can("accessAllRecords", "trackedEntity"));
   await ensureProgramRunsAt(ctx, program.id, input.orgUnitId, unitName);
   // The person row's copy of the values (db/migrations/0036) says which are recorded.
-  const missing = program.attributes.filter((a) => a.mandatory && !Object.hasOwn(person.values, a.id));
-  if (missing.length) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Record ${missing.map((a) => a.name).join(", ")} before enrolling in ${program.name}.` });
-  }
+  ensureRequiredValues(program, person.values);
 
-  const [pair] = await visiblePairs(ctx.db, tenantId, person.id, program.id);
-  if (pair) {
+  const pair = { personId: person.id, programId: program.id };
+  const [owned] = await visiblePairs(ctx.db, tenantId, person.id, program.id);
+  if (owned) {
     await writablePair(ctx.db, tenantId, person.id, program.id);
     const [active] = await ctx.db
       .select({ id: enrollment.id })
@@ -50,9 +34,7 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
     if (active) throw new TRPCError({ code: "CONFLICT", message: `This person is already enrolled in ${program.name}.` });
   } else {
     try {
-      await ctx.db.transaction((savepoint) =>
-        savepoint.insert(programOwnership).values({ tenantId, trackedEntityId: person.id, programId: program.id, ownerUnitId: input.orgUnitId }),
-      );
+      await ctx.db.transaction((savepoint) => insertFirstOwner(savepoint, tenantId, pair, input.orgUnitId));
     } catch (error) {
       // An enrolment the caller cannot see: say no more than that this enrolment is not possible.
       if (databaseError(error).constraint === "program_ownership_pair") {
@@ -60,14 +42,9 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
       }
       throw error;
     }
-    await ctx.db.insert(ownershipChange).values({ tenantId, trackedEntityId: person.id, programId: program.id, toUnitId: input.orgUnitId, changedBy: ctx.session.userId });
+    await recordFirstOwner(ctx, pair, input.orgUnitId);
   }
-  const [created] = await ctx.db
-    .insert(enrollment)
-    .values({ tenantId, trackedEntityId: person.id, programId: program.id, orgUnitId: input.orgUnitId, enrolledOn: input.enrolledOn, createdBy: ctx.session.userId })
-    .returning({ id: enrollment.id });
-  await auditRecord(ctx, "enrollment.created", person.id, { enrollmentId: created!.id }, { programId: program.id, orgUnitId: input.orgUnitId });
-  return { enrollmentId: created!.id };
+  return { enrollmentId: await insertEnrolment(ctx, pair, input.orgUnitId, input.enrolledOn) };
 }
 
 /** An enrolment the caller can read (not deleted), or not found. */

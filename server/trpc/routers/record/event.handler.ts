@@ -6,7 +6,8 @@ import { loadStageMeta } from "@/server/records/metadata";
 import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
-import { ensureProgramRunsAt, findEnrollment } from "./enrollment.handler";
+import { findEnrollment } from "./enrollment.handler";
+import { ensureProgramRunsAt } from "./enrolment-rules";
 import { parseValues } from "./parse-values";
 import type { CreateEventInput, EventIdInput, UpdateEventInput } from "./record.schema";
 

@@ -16,6 +16,8 @@ export const registerInput = z.object({
   trackedEntityTypeId: id("trackedEntityTypeId"),
   orgUnitId: id("orgUnitId"),
   attributes: values,
+  /** Enrols the new person in a program at the registration unit, in the same transaction. */
+  enrollment: z.object({ programId: id("programId"), enrolledOn: isoDate }).optional(),
 });
 export type RegisterInput = z.infer<typeof registerInput>;
 

@@ -4,7 +4,7 @@ import { ownershipChange } from "@/db/schema";
 import { visiblePairs, writablePair } from "@/server/records/access";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
-import { ensureProgramRunsAt } from "./enrollment.handler";
+import { ensureProgramRunsAt } from "./enrolment-rules";
 import type { TransferInput } from "./record.schema";
 
 /**

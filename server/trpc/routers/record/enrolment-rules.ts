@@ -1,0 +1,63 @@
+import { TRPCError } from "@trpc/server";
+import { and, eq } from "drizzle-orm";
+import { enrollment, ownershipChange, programOrgUnit, programOwnership } from "@/db/schema";
+import { loadProgramWithAttributes, type ProgramWithAttributes } from "@/server/records/metadata";
+import type { ProtectedContext } from "@/server/trpc/init";
+import { auditRecord } from "./audit-record";
+
+/**
+ * What an enrolment must satisfy before anything is written, and the rows it writes: shared by
+ * enrolling a registered person and by registering a person together with their first enrolment.
+ */
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The program, with its attributes, if it exists and is one for this kind of record. */
+export async function programToEnrolIn(ctx: ProtectedContext, programId: string, trackedEntityTypeId: string): Promise<ProgramWithAttributes> {
+  const program = await loadProgramWithAttributes(ctx.db, ctx.tenant.id, programId);
+  if (!program || program.trackedEntityTypeId !== trackedEntityTypeId) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "That program does not exist for this kind of record." });
+  }
+  return program;
+}
+
+export function ensureEnrolmentDate(enrolledOn: string) {
+  if (enrolledOn > today()) throw new TRPCError({ code: "BAD_REQUEST", message: "The enrolment date cannot be in the future." });
+}
+
+/** The attributes the program requires are among the person's values (attribute id → value). */
+export function ensureRequiredValues(program: ProgramWithAttributes, values: Record<string, string>) {
+  const missing = program.attributes.filter((a) => a.mandatory && !Object.hasOwn(values, a.id));
+  if (missing.length) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: `Record ${missing.map((a) => a.name).join(", ")} before enrolling in ${program.name}.` });
+  }
+}
+
+/** Whether a program runs at a unit (people are enrolled, owned and seen there). */
+export async function ensureProgramRunsAt(ctx: ProtectedContext, programId: string, unitId: string, unitName: string) {
+  const [row] = await ctx.db
+    .select({ id: programOrgUnit.id })
+    .from(programOrgUnit)
+    .where(and(eq(programOrgUnit.tenantId, ctx.tenant.id), eq(programOrgUnit.programId, programId), eq(programOrgUnit.orgUnitId, unitId)));
+  if (!row) throw new TRPCError({ code: "BAD_REQUEST", message: `This program does not run at ${unitName}.` });
+}
+
+type Pair = { personId: string; programId: string };
+
+/** The first owner of a (person, program). Alone, so that a caller racing another enrolment can wrap it in a savepoint. */
+export const insertFirstOwner = (db: ProtectedContext["db"], tenantId: string, pair: Pair, unitId: string) =>
+  db.insert(programOwnership).values({ tenantId, trackedEntityId: pair.personId, programId: pair.programId, ownerUnitId: unitId });
+
+/** The ownership history's first row: who made the unit the owner. */
+export const recordFirstOwner = (ctx: ProtectedContext, pair: Pair, unitId: string) =>
+  ctx.db.insert(ownershipChange).values({ tenantId: ctx.tenant.id, trackedEntityId: pair.personId, programId: pair.programId, toUnitId: unitId, changedBy: ctx.session.userId });
+
+/** The enrolment row and its audit row; returns the enrolment's id. */
+export async function insertEnrolment(ctx: ProtectedContext, pair: Pair, unitId: string, enrolledOn: string): Promise<string> {
+  const [created] = await ctx.db
+    .insert(enrollment)
+    .values({ tenantId: ctx.tenant.id, trackedEntityId: pair.personId, programId: pair.programId, orgUnitId: unitId, enrolledOn, createdBy: ctx.session.userId })
+    .returning({ id: enrollment.id });
+  await auditRecord(ctx, "enrollment.created", pair.personId, { enrollmentId: created!.id }, { programId: pair.programId, orgUnitId: unitId });
+  return created!.id;
+}
