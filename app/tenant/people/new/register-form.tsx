@@ -125,7 +125,7 @@ export function RegisterForm({ canEnrol }: { canEnrol: boolean }) {
                   onChange={(e) => setEnrolledOn(e.target.value)}
                   aria-invalid={errors.enrolledOn ? true : undefined}
                   aria-describedby={errors.enrolledOn ? `${dateFieldId}-error` : undefined}
-                  className="mt-1 block rounded-md border border-slate-300 px-3 py-1.5"
+                  className="mt-1 block rounded-md border border-slate-300 px-3 py-1.5 aria-invalid:border-red-700"
                 />
                 {errors.enrolledOn && (
                   <p id={`${dateFieldId}-error`} className="mt-1 text-red-700">
