@@ -5,7 +5,7 @@ import { ensureUnitTakesData, notFound, visiblePairs, visiblePerson, writablePai
 import { databaseError } from "@/server/trpc/db-errors";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
-import { ensureEnrolmentDate, ensureProgramRunsAt, ensureRequiredValues, insertEnrolment, insertFirstOwner, programToEnrolIn, recordFirstOwner } from "./enrolment-rules";
+import { checkEnrolment, insertEnrolment, insertFirstOwner, recordFirstOwner } from "./enrolment-rules";
 import type { EnrollInput, EnrollmentIdInput, EnrollmentStatusInput } from "./record.schema";
 
 /**
@@ -16,12 +16,16 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
   ensureCan(ctx, "create", "enrollment");
   const tenantId = ctx.tenant.id;
   const person = await visiblePerson(ctx.db, tenantId, input.personId);
-  const program = await programToEnrolIn(ctx, input.programId, person.trackedEntityTypeId);
-  ensureEnrolmentDate(input.enrolledOn);
   const unitName = await ensureUnitTakesData(ctx.db, tenantId, input.orgUnitId, ctx.ability.can("accessAllRecords", "trackedEntity"));
-  await ensureProgramRunsAt(ctx, program.id, input.orgUnitId, unitName);
-  // The person row's copy of the values (db/migrations/0036) says which are recorded.
-  ensureRequiredValues(program, person.values);
+  const program = await checkEnrolment(ctx, {
+    programId: input.programId,
+    trackedEntityTypeId: person.trackedEntityTypeId,
+    enrolledOn: input.enrolledOn,
+    // The person row's copy of the values (db/migrations/0036) says which are recorded.
+    values: person.values,
+    unitId: input.orgUnitId,
+    unitName,
+  });
 
   const pair = { personId: person.id, programId: program.id };
   const [owned] = await visiblePairs(ctx.db, tenantId, person.id, program.id);

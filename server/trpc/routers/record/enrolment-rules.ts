@@ -5,32 +5,38 @@ import { loadProgramWithAttributes, type ProgramWithAttributes } from "@/server/
 import type { ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
 
-/**
+/*
  * What an enrolment must satisfy before anything is written, and the rows it writes: shared by
  * enrolling a registered person and by registering a person together with their first enrolment.
  */
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The program, with its attributes, if it exists and is one for this kind of record. */
-export async function programToEnrolIn(ctx: ProtectedContext, programId: string, trackedEntityTypeId: string): Promise<ProgramWithAttributes> {
-  const program = await loadProgramWithAttributes(ctx.db, ctx.tenant.id, programId);
-  if (!program || program.trackedEntityTypeId !== trackedEntityTypeId) {
+type EnrolmentRequest = {
+  programId: string;
+  /** The kind of record the person is: the program must be one for it. */
+  trackedEntityTypeId: string;
+  enrolledOn: string;
+  /** The person's values (attribute id → value): the program's required attributes must be among them. */
+  values: Record<string, string>;
+  /** The enrolling unit, already checked to take data in the caller's capture scope. */
+  unitId: string;
+  unitName: string;
+};
+
+/** Checks an enrolment before anything is written; returns the program with its attributes. */
+export async function checkEnrolment(ctx: ProtectedContext, request: EnrolmentRequest): Promise<ProgramWithAttributes> {
+  const program = await loadProgramWithAttributes(ctx.db, ctx.tenant.id, request.programId);
+  if (!program || program.trackedEntityTypeId !== request.trackedEntityTypeId) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "That program does not exist for this kind of record." });
   }
-  return program;
-}
-
-export function ensureEnrolmentDate(enrolledOn: string) {
-  if (enrolledOn > today()) throw new TRPCError({ code: "BAD_REQUEST", message: "The enrolment date cannot be in the future." });
-}
-
-/** The attributes the program requires are among the person's values (attribute id → value). */
-export function ensureRequiredValues(program: ProgramWithAttributes, values: Record<string, string>) {
-  const missing = program.attributes.filter((a) => a.mandatory && !Object.hasOwn(values, a.id));
+  if (request.enrolledOn > today()) throw new TRPCError({ code: "BAD_REQUEST", message: "The enrolment date cannot be in the future." });
+  await ensureProgramRunsAt(ctx, program.id, request.unitId, request.unitName);
+  const missing = program.attributes.filter((a) => a.mandatory && !Object.hasOwn(request.values, a.id));
   if (missing.length) {
     throw new TRPCError({ code: "BAD_REQUEST", message: `Record ${missing.map((a) => a.name).join(", ")} before enrolling in ${program.name}.` });
   }
+  return program;
 }
 
 /** Whether a program runs at a unit (people are enrolled, owned and seen there). */

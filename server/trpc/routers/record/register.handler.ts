@@ -6,7 +6,7 @@ import { loadTypeAttributes } from "@/server/records/metadata";
 import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
-import { ensureEnrolmentDate, ensureProgramRunsAt, ensureRequiredValues, insertEnrolment, insertFirstOwner, programToEnrolIn, recordFirstOwner } from "./enrolment-rules";
+import { checkEnrolment, insertEnrolment, insertFirstOwner, recordFirstOwner } from "./enrolment-rules";
 import { parseValues } from "./parse-values";
 import type { RegisterInput } from "./record.schema";
 import { writeAttributeValues } from "./write-attributes";
@@ -27,13 +27,10 @@ export async function registerHandler({ ctx, input }: { ctx: ProtectedContext; i
   if (!type) throw new TRPCError({ code: "BAD_REQUEST", message: "That kind of record does not exist." });
   const attributes = await loadTypeAttributes(ctx.db, ctx.tenant.id, type.id);
   const values = parseValues(valuesSchema(attributes), input.attributes);
-  const program = input.enrollment ? await programToEnrolIn(ctx, input.enrollment.programId, type.id) : null;
-  if (program) {
-    ensureEnrolmentDate(input.enrollment!.enrolledOn);
-    ensureRequiredValues(program, values);
-  }
   const unitName = await ensureUnitTakesData(ctx.db, ctx.tenant.id, input.orgUnitId, ctx.ability.can("accessAllRecords", "trackedEntity"));
-  if (program) await ensureProgramRunsAt(ctx, program.id, input.orgUnitId, unitName);
+  const program = input.enrollment
+    ? await checkEnrolment(ctx, { ...input.enrollment, trackedEntityTypeId: type.id, values, unitId: input.orgUnitId, unitName })
+    : null;
 
   const [person] = await ctx.db
     .insert(trackedEntity)
