@@ -5,8 +5,9 @@ import { withTenant } from "@/db/tenant-transaction";
 import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { currentTenant, requestMeta } from "@/server/tenancy/current";
-import { loadSecurityPolicy } from "./security-policy";
-import { deleteSession, findActiveSession, SESSION_COOKIE_MAX_AGE_SECONDS } from "./sessions";
+import { SECURE_COOKIES, SESSION_COOKIE } from "./session-cookie";
+import { activeSessionFor } from "./session-lookup";
+import { deleteSession, SESSION_COOKIE_MAX_AGE_SECONDS } from "./sessions";
 import { RATE_LIMITED } from "./sign-in-limits";
 import { signInWithPassword } from "./sign-in";
 
@@ -19,7 +20,9 @@ import { signInWithPassword } from "./sign-in";
 export const authOptions: NextAuthOptions = {
   secret: env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_COOKIE_MAX_AGE_SECONDS },
-  useSecureCookies: env.NODE_ENV === "production" && env.APP_DOMAIN !== "localhost",
+  useSecureCookies: SECURE_COOKIES,
+  // next-auth's own defaults, named from session-cookie.ts so that currentSession reads this cookie.
+  cookies: { sessionToken: { name: SESSION_COOKIE, options: { httpOnly: true, sameSite: "lax", path: "/", secure: SECURE_COOKIES } } },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     Credentials({
@@ -53,9 +56,7 @@ export const authOptions: NextAuthOptions = {
     decode: async ({ token }) => {
       const tenant = token ? await currentTenant() : null;
       if (!token || !tenant) return null;
-      const active = await withTenant(runtimeDb(), { tenantId: tenant.id }, async (tx) =>
-        findActiveSession(tx, token, (await loadSecurityPolicy(tx, tenant.id)).session),
-      );
+      const active = await activeSessionFor(runtimeDb(), tenant.id, token);
       if (!active) return null;
       return {
         sub: active.userId,

@@ -5,7 +5,7 @@ import { runtimeDb, type Transaction } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
 import { abilityFor, type AppAbility } from "@/server/access/ability";
 import type { Action, Subject } from "@/server/access/permissions";
-import { currentSession, type CurrentSession } from "@/server/auth/current-session";
+import { sessionIn, type CurrentSession } from "@/server/auth/current-session";
 import { log } from "@/server/log";
 import { currentTenant, requestMeta, type RequestMeta } from "@/server/tenancy/current";
 import type { Tenant } from "@/server/tenancy/resolve";
@@ -22,8 +22,9 @@ export type Context = {
 };
 
 export async function createContext(): Promise<Context> {
+  // Resolved once and handed on: React's cache() does not memoise inside a route handler.
   const tenant = await currentTenant();
-  const session = tenant ? await currentSession() : null;
+  const session = await sessionIn(tenant);
   return {
     tenant,
     // A session is bound to one tenant: a cookie from elsewhere is no session here.
