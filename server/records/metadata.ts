@@ -54,30 +54,34 @@ const elementColumns = {
 
 const stageColumns = { id: programStage.id, name: programStage.name, description: programStage.description, repeatable: programStage.repeatable };
 
-/** Programs with their attributes (those that exist, in no particular order): two statements however many. */
+/**
+ * Programs with their attributes (those that exist, in no particular order): two statements
+ * however many, sent together. (An attribute row names an existing program: the foreign key.)
+ */
 async function loadProgramsWithAttributes(tx: Transaction, tenantId: string, programIds: string[]): Promise<ProgramWithAttributes[]> {
   if (!programIds.length) return [];
-  const rows = await tx
-    .select({
-      id: program.id,
-      name: program.name,
-      description: program.description,
-      trackedEntityTypeId: program.trackedEntityTypeId,
-      accessLevel: program.accessLevel,
-      breakGlassMinutes: program.breakGlassMinutes,
-    })
-    .from(program)
-    .where(and(eq(program.tenantId, tenantId), inArray(program.id, programIds)));
-  if (!rows.length) return [];
-  const attributes = await tx
-    .select({ programId: programAttribute.programId, ...attributeColumns, mandatory: programAttribute.mandatory, sortOrder: programAttribute.sortOrder })
-    .from(programAttribute)
-    .innerJoin(
-      trackedEntityAttribute,
-      and(eq(trackedEntityAttribute.tenantId, programAttribute.tenantId), eq(trackedEntityAttribute.id, programAttribute.attributeId)),
-    )
-    .where(and(eq(programAttribute.tenantId, tenantId), inArray(programAttribute.programId, rows.map((r) => r.id))))
-    .orderBy(asc(programAttribute.sortOrder), asc(trackedEntityAttribute.name));
+  const [rows, attributes] = await Promise.all([
+    tx
+      .select({
+        id: program.id,
+        name: program.name,
+        description: program.description,
+        trackedEntityTypeId: program.trackedEntityTypeId,
+        accessLevel: program.accessLevel,
+        breakGlassMinutes: program.breakGlassMinutes,
+      })
+      .from(program)
+      .where(and(eq(program.tenantId, tenantId), inArray(program.id, programIds))),
+    tx
+      .select({ programId: programAttribute.programId, ...attributeColumns, mandatory: programAttribute.mandatory, sortOrder: programAttribute.sortOrder })
+      .from(programAttribute)
+      .innerJoin(
+        trackedEntityAttribute,
+        and(eq(trackedEntityAttribute.tenantId, programAttribute.tenantId), eq(trackedEntityAttribute.id, programAttribute.attributeId)),
+      )
+      .where(and(eq(programAttribute.tenantId, tenantId), inArray(programAttribute.programId, programIds)))
+      .orderBy(asc(programAttribute.sortOrder), asc(trackedEntityAttribute.name)),
+  ]);
   return rows.map((row) => ({
     ...row,
     attributes: attributes.filter((a) => a.programId === row.id).map(({ programId: _, ...a }) => a),
@@ -92,23 +96,27 @@ export async function loadProgramWithAttributes(tx: Transaction, tenantId: strin
 
 /**
  * Everything that validates the data of each program asked for that exists, by id: four
- * statements however many programs (a record page shows every program its person is in).
+ * statements however many programs (a record page shows every program its person is in), sent
+ * together in one round trip (postgres.js pipelines a transaction's concurrent statements, and
+ * PostgreSQL runs them in the order sent).
  */
 export async function loadProgramsMeta(tx: Transaction, tenantId: string, programIds: string[]): Promise<Map<string, ProgramMeta>> {
-  const programs = await loadProgramsWithAttributes(tx, tenantId, [...new Set(programIds)]);
-  if (!programs.length) return new Map();
-  const stages = await tx
-    .select({ programId: programStage.programId, ...stageColumns })
-    .from(programStage)
-    .where(and(eq(programStage.tenantId, tenantId), inArray(programStage.programId, programs.map((p) => p.id))))
-    .orderBy(asc(programStage.sortOrder), asc(programStage.name));
-  const elements = stages.length
-    ? await tx
-        .select(elementColumns)
-        .from(dataElement)
-        .where(and(eq(dataElement.tenantId, tenantId), inArray(dataElement.stageId, stages.map((s) => s.id))))
-        .orderBy(asc(dataElement.sortOrder), asc(dataElement.name))
-    : [];
+  const ids = [...new Set(programIds)];
+  if (!ids.length) return new Map();
+  const [programs, stages, elements] = await Promise.all([
+    loadProgramsWithAttributes(tx, tenantId, ids),
+    tx
+      .select({ programId: programStage.programId, ...stageColumns })
+      .from(programStage)
+      .where(and(eq(programStage.tenantId, tenantId), inArray(programStage.programId, ids)))
+      .orderBy(asc(programStage.sortOrder), asc(programStage.name)),
+    tx
+      .select(elementColumns)
+      .from(dataElement)
+      .innerJoin(programStage, and(eq(programStage.tenantId, dataElement.tenantId), eq(programStage.id, dataElement.stageId)))
+      .where(and(eq(dataElement.tenantId, tenantId), inArray(programStage.programId, ids)))
+      .orderBy(asc(dataElement.sortOrder), asc(dataElement.name)),
+  ]);
   return new Map(
     programs.map((p) => [
       p.id,

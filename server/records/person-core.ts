@@ -8,7 +8,9 @@ import { loadTypeAttributes } from "./metadata";
  */
 export async function loadPersonCore(tx: Transaction, tenantId: string, personId: string) {
   const person = await visiblePerson(tx, tenantId, personId);
-  const attributes = await loadTypeAttributes(tx, tenantId, person.trackedEntityTypeId);
-  const pairs = await visiblePairs(tx, tenantId, person.id);
+  const [attributes, pairs] = await Promise.all([
+    loadTypeAttributes(tx, tenantId, person.trackedEntityTypeId),
+    visiblePairs(tx, tenantId, person.id),
+  ]);
   return { person, attributes, pairs };
 }
