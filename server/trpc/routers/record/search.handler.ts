@@ -24,8 +24,9 @@ type Criterion = { attribute: AttributeMeta; value: string; prefix: boolean };
  */
 export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; input: SearchInput }) {
   ensureCan(ctx, "read", "trackedEntity");
-  const criteria = await parseCriteria(ctx, input);
-  const settings = await loadRecordSettings(ctx.db, ctx.tenant.id);
+  // Independent statements go out together: postgres.js pipelines a transaction's concurrent
+  // statements, and PostgreSQL runs them in the order sent.
+  const [criteria, settings] = await Promise.all([parseCriteria(ctx, input), loadRecordSettings(ctx.db, ctx.tenant.id)]);
   const allRecords = ctx.ability.can("accessAllRecords", "trackedEntity");
   const beyondCapture = allRecords || criteria.some((c) => c.attribute.identifying) || criteria.length >= settings.searchMinAttributes;
   // Exact identifying values are the most selective: let one of them drive the query.
@@ -39,8 +40,8 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
       ${after ? sql`and (v.search_value, v.tracked_entity_id) > (${after.key}, ${after.id}::uuid)` : sql``}`;
   // From a small scope's people, each one's value looked up by its key: OFFSET 0 keeps the planner
   // from turning it back into a walk of the name index that probes the people as a set.
-  const rows = limit?.people
-    ? await ctx.db.execute<{ id: string; sort_key: string }>(sql`
+  const search = limit?.people
+    ? ctx.db.execute<{ id: string; sort_key: string }>(sql`
         select m.id, m.sort_key
         from (select distinct s.id from (${peopleOfUnits(ctx.tenant.id, limit.people)}) s(id)) p
         cross join lateral (
@@ -50,17 +51,22 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
           offset 0) m
         order by m.sort_key, m.id
         limit ${input.limit + 1}`)
-    : await ctx.db.execute<{ id: string; sort_key: string }>(sql`
+    : ctx.db.execute<{ id: string; sort_key: string }>(sql`
         select v.tracked_entity_id as id, v.search_value as sort_key
         from tracked_entity_attribute_value v
         where v.tenant_id = ${ctx.tenant.id} and ${filters} ${limit?.clause ? captureClause : sql``}
         order by v.search_value, v.tracked_entity_id
         limit ${input.limit + 1}`);
+  const [rows, protectedCandidates] = await Promise.all([
+    search,
+    beyondCapture && !allRecords && !after ? protectedMatchesOf(ctx, ordered) : [],
+  ]);
   const page = rows.slice(0, input.limit);
   const more = rows.length > input.limit;
   const people = await personSummaries(ctx, page.map((r) => r.id));
-
-  const protectedMatches = beyondCapture && !allRecords && !after ? await protectedOnly(ctx, ordered, people.map((p) => p.id)) : [];
+  const listed = new Set(people.map((p) => p.id));
+  // Protected matches of people the caller cannot see at all, and of people listed on this page.
+  const protectedMatches = protectedCandidates.filter((m) => !m.personVisible || listed.has(m.personId));
   await auditAction(ctx, {
     action: "record.searched",
     subjectType: "trackedEntityType",
@@ -176,8 +182,8 @@ async function parseCriteria(ctx: ProtectedContext, input: SearchInput): Promise
   });
 }
 
-/** Protected pairs the caller could break the glass on, for people the caller cannot see at all. */
-async function protectedOnly(ctx: ProtectedContext, criteria: Criterion[], visibleIds: string[]) {
+/** Protected pairs matching the criteria that the caller could break the glass on, with whether the person is visible at all. */
+async function protectedMatchesOf(ctx: ProtectedContext, criteria: Criterion[]) {
   const matches = await ctx.db.execute<{ tracked_entity_id: string; program_id: string; program_name: string; visible: boolean }>(sql`
     select m.tracked_entity_id, m.program_id, p.name as program_name,
            exists (select 1 from tracked_entity t where t.tenant_id = p.tenant_id and t.id = m.tracked_entity_id) as visible
@@ -187,7 +193,5 @@ async function protectedOnly(ctx: ProtectedContext, criteria: Criterion[], visib
       ${sql`array[${sql.join(criteria.map((c) => sql`${c.prefix}::boolean`), sql`, `)}]`},
       20) m
     join program p on p.tenant_id = ${ctx.tenant.id} and p.id = m.program_id`);
-  return matches
-    .filter((m) => !m.visible || visibleIds.includes(m.tracked_entity_id))
-    .map((m) => ({ personId: m.tracked_entity_id, programId: m.program_id, programName: m.program_name, personVisible: m.visible }));
+  return matches.map((m) => ({ personId: m.tracked_entity_id, programId: m.program_id, programName: m.program_name, personVisible: m.visible }));
 }
