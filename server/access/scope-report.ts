@@ -1,4 +1,5 @@
 import type { Transaction } from "@/db/client";
+import { pipelined } from "@/db/pipelined";
 import { describeSummary } from "./describe-scopes";
 import { effectiveScopes, scopeRootsOf, SCOPE_KINDS, summarizeRoots, type ScopeKind } from "./scopes";
 
@@ -12,7 +13,7 @@ export type ScopeReport = {
 export async function scopeReport(tx: Transaction, tenantId: string, userId: string): Promise<ScopeReport> {
   const roots = await scopeRootsOf(tx, tenantId, userId);
   const effective = effectiveScopes(roots);
-  const described = await Promise.all(
+  const described = await pipelined(
     SCOPE_KINDS.map(async (kind) => (await summarizeRoots(tx, tenantId, effective[kind])).map(describeSummary)),
   );
   return {

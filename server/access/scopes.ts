@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
+import { pipelined } from "@/db/pipelined";
 import { orgUnit, orgUnitLevel, userScope } from "@/db/schema";
 
 export type ScopeKind = "capture" | "search" | "analytics";
@@ -48,7 +49,7 @@ export async function summarizeRoots(tx: Transaction, tenantId: string, roots: S
   const levels = new Map(
     (await tx.select().from(orgUnitLevel).where(eq(orgUnitLevel.tenantId, tenantId))).map((l) => [l.level, l.name]),
   );
-  const counts = await Promise.all(
+  const counts = await pipelined(
     roots.map((root) =>
       tx
         .select({ level: orgUnit.level, units: sql<number>`count(*)::int` })

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
+import { pipelined } from "@/db/pipelined";
 import { role, userAccount, userRole } from "@/db/schema";
 import { loadSecurityPolicy, type SecurityPolicy } from "./security-policy";
 import type { AccountFacts } from "./stages";
@@ -33,6 +34,6 @@ export async function loadAccount(tx: Transaction, tenantId: string, userId: str
     .from(userAccount)
     .where(and(eq(userAccount.tenantId, tenantId), eq(userAccount.id, userId)));
   if (!user) return null;
-  const [roleKeys, policy] = await Promise.all([roleKeysOf(tx, tenantId, userId), loadSecurityPolicy(tx, tenantId)]);
+  const [roleKeys, policy] = await pipelined([roleKeysOf(tx, tenantId, userId), loadSecurityPolicy(tx, tenantId)]);
   return { user, roleKeys, policy, facts: accountFacts(user, roleKeys) };
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { pipelined } from "@/db/pipelined";
 import { userAccount } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { recordAudit } from "@/server/audit/record";
@@ -88,7 +89,7 @@ export async function signInWithPassword(
         .set({ passwordHash: await hashPassword(password) })
         .where(and(eq(userAccount.tenantId, tenant.id), eq(userAccount.id, user.id)));
     }
-    const [roleKeys, policy] = await Promise.all([roleKeysOf(tx, tenant.id, user.id), loadSecurityPolicy(tx, tenant.id)]);
+    const [roleKeys, policy] = await pipelined([roleKeysOf(tx, tenant.id, user.id), loadSecurityPolicy(tx, tenant.id)]);
     const stage = stageFor(accountFacts(user, roleKeys), policy, false);
     const sessionToken = await createSession(tx, { tenantId: tenant.id, userId: user.id, stage, limits: policy.session, ...meta });
     await flagBeforeSuccess(tx, { ...attempt, userId: user.id });

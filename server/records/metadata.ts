@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
+import { pipelined } from "@/db/pipelined";
 import { dataElement, program, programAttribute, programStage, trackedEntityAttribute } from "@/db/schema";
 import type { FieldMeta } from "./value-schema";
 
@@ -60,7 +61,7 @@ const stageColumns = { id: programStage.id, name: programStage.name, description
  */
 async function loadProgramsWithAttributes(tx: Transaction, tenantId: string, programIds: string[]): Promise<ProgramWithAttributes[]> {
   if (!programIds.length) return [];
-  const [rows, attributes] = await Promise.all([
+  const [rows, attributes] = await pipelined([
     tx
       .select({
         id: program.id,
@@ -97,13 +98,12 @@ export async function loadProgramWithAttributes(tx: Transaction, tenantId: strin
 /**
  * Everything that validates the data of each program asked for that exists, by id: four
  * statements however many programs (a record page shows every program its person is in), sent
- * together in one round trip (postgres.js pipelines a transaction's concurrent statements, and
- * PostgreSQL runs them in the order sent).
+ * together in one round trip (db/pipelined.ts).
  */
 export async function loadProgramsMeta(tx: Transaction, tenantId: string, programIds: string[]): Promise<Map<string, ProgramMeta>> {
   const ids = [...new Set(programIds)];
   if (!ids.length) return new Map();
-  const [programs, stages, elements] = await Promise.all([
+  const [programs, stages, elements] = await pipelined([
     loadProgramsWithAttributes(tx, tenantId, ids),
     tx
       .select({ programId: programStage.programId, ...stageColumns })

@@ -1,4 +1,5 @@
 import type { Transaction } from "@/db/client";
+import { pipelined } from "@/db/pipelined";
 import { visiblePairs, visiblePerson } from "./access";
 import { loadTypeAttributes } from "./metadata";
 
@@ -8,7 +9,7 @@ import { loadTypeAttributes } from "./metadata";
  */
 export async function loadPersonCore(tx: Transaction, tenantId: string, personId: string) {
   const person = await visiblePerson(tx, tenantId, personId);
-  const [attributes, pairs] = await Promise.all([
+  const [attributes, pairs] = await pipelined([
     loadTypeAttributes(tx, tenantId, person.trackedEntityTypeId),
     visiblePairs(tx, tenantId, person.id),
   ]);

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, count, eq } from "drizzle-orm";
+import { pipelined } from "@/db/pipelined";
 import { orgUnit, orgUnitGroup, orgUnitGroupMember, orgUnitLevel } from "@/db/schema";
 import { auditAction } from "@/server/trpc/audit";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
@@ -65,7 +66,7 @@ export async function deleteGroupHandler({ ctx, input }: { ctx: ProtectedContext
 /** Puts a unit in a group or takes it out; both must be the tenant's. */
 export async function setMembershipHandler({ ctx, input }: { ctx: ProtectedContext; input: MembershipInput }) {
   ensureCan(ctx, "update", "orgUnit");
-  const [[group], [unit]] = await Promise.all([
+  const [[group], [unit]] = await pipelined([
     ctx.db.select({ id: orgUnitGroup.id }).from(orgUnitGroup).where(and(eq(orgUnitGroup.tenantId, ctx.tenant.id), eq(orgUnitGroup.id, input.groupId))),
     ctx.db.select({ id: orgUnit.id }).from(orgUnit).where(and(eq(orgUnit.tenantId, ctx.tenant.id), eq(orgUnit.id, input.orgUnitId))),
   ]);

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, count, eq, sql } from "drizzle-orm";
+import { pipelined } from "@/db/pipelined";
 import { orgUnit, orgUnitGroupMember, orgUnitLevel, userScope } from "@/db/schema";
 import { auditAction } from "@/server/trpc/audit";
 import { databaseError } from "@/server/trpc/db-errors";
@@ -39,7 +40,7 @@ function explain(error: unknown): never {
 export async function getUnitHandler({ ctx, input }: { ctx: ProtectedContext; input: UnitIdInput }) {
   ensureCan(ctx, "read", "orgUnit");
   const unit = await findUnit(ctx, input.id);
-  const [ancestors, [levelRow], [children], [descendants], groups] = await Promise.all([
+  const [ancestors, [levelRow], [children], [descendants], groups] = await pipelined([
     ctx.db
       .select({ id: orgUnit.id, name: orgUnit.name })
       .from(orgUnit)
@@ -111,7 +112,7 @@ export async function moveUnitHandler({ ctx, input }: { ctx: ProtectedContext; i
 export async function deleteUnitHandler({ ctx, input }: { ctx: ProtectedContext; input: UnitIdInput }) {
   ensureCan(ctx, "delete", "orgUnit");
   const unit = await findUnit(ctx, input.id);
-  const [[children], [scopes]] = await Promise.all([
+  const [[children], [scopes]] = await pipelined([
     ctx.db.select({ n: count() }).from(orgUnit).where(and(eq(orgUnit.tenantId, ctx.tenant.id), eq(orgUnit.parentId, unit.id))),
     ctx.db.select({ n: count() }).from(userScope).where(and(eq(userScope.tenantId, ctx.tenant.id), eq(userScope.orgUnitId, unit.id))),
   ]);

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { pipelined } from "@/db/pipelined";
 import { trackedEntityAttribute, trackedEntityType } from "@/db/schema";
 import { loadTypeAttributes } from "@/server/records/metadata";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
@@ -16,7 +17,7 @@ export async function listTypesHandler({ ctx }: { ctx: ProtectedContext }) {
     .from(trackedEntityType)
     .where(eq(trackedEntityType.tenantId, ctx.tenant.id))
     .orderBy(asc(trackedEntityType.name));
-  return Promise.all(types.map(async (type) => ({ ...type, attributes: await loadTypeAttributes(ctx.db, ctx.tenant.id, type.id) })));
+  return pipelined(types.map(async (type) => ({ ...type, attributes: await loadTypeAttributes(ctx.db, ctx.tenant.id, type.id) })));
 }
 
 const duplicateName = (error: unknown, what: string) => {

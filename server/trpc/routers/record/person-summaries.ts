@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { pipelined } from "@/db/pipelined";
 import type { AccessLevel } from "@/server/records/access";
 import type { ProtectedContext } from "@/server/trpc/init";
 
@@ -13,7 +14,7 @@ export type PersonSummary = {
 export async function personSummaries(ctx: ProtectedContext, ids: string[]): Promise<PersonSummary[]> {
   if (!ids.length) return [];
   const idList = sql`array[${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}]`;
-  const [people, programs] = await Promise.all([
+  const [people, programs] = await pipelined([
     ctx.db.execute<{ id: string; unit_name: string; attribute_values: Record<string, string> }>(sql`
     select t.id, u.name as unit_name, t.attribute_values from tracked_entity t
     join org_unit u on u.tenant_id = t.tenant_id and u.id = t.registration_unit_id

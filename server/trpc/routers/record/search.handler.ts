@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { sql, type SQL } from "drizzle-orm";
+import { pipelined } from "@/db/pipelined";
 import { loadRecordSettings } from "@/server/records/record-settings";
 import { loadTypeAttributes, type AttributeMeta } from "@/server/records/metadata";
 import { normalizeSearchValue, prefixUpperBound, searchMode } from "@/server/records/search-value";
@@ -24,9 +25,8 @@ type Criterion = { attribute: AttributeMeta; value: string; prefix: boolean };
  */
 export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; input: SearchInput }) {
   ensureCan(ctx, "read", "trackedEntity");
-  // Independent statements go out together: postgres.js pipelines a transaction's concurrent
-  // statements, and PostgreSQL runs them in the order sent.
-  const [criteria, settings] = await Promise.all([parseCriteria(ctx, input), loadRecordSettings(ctx.db, ctx.tenant.id)]);
+  // Statements that do not depend on each other go out together (db/pipelined.ts).
+  const [criteria, settings] = await pipelined([parseCriteria(ctx, input), loadRecordSettings(ctx.db, ctx.tenant.id)]);
   const allRecords = ctx.ability.can("accessAllRecords", "trackedEntity");
   const beyondCapture = allRecords || criteria.some((c) => c.attribute.identifying) || criteria.length >= settings.searchMinAttributes;
   // Exact identifying values are the most selective: let one of them drive the query.
@@ -57,7 +57,7 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
         where v.tenant_id = ${ctx.tenant.id} and ${filters} ${limit?.clause ? captureClause : sql``}
         order by v.search_value, v.tracked_entity_id
         limit ${input.limit + 1}`);
-  const [rows, protectedCandidates] = await Promise.all([
+  const [rows, protectedCandidates] = await pipelined([
     search,
     beyondCapture && !allRecords && !after ? protectedMatchesOf(ctx, ordered) : [],
   ]);
