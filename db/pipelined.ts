@@ -1,3 +1,6 @@
+/** Each statement's result, in the order the statements were given. */
+type Results<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
+
 /**
  * Awaits statements sent together on one transaction (postgres.js pipelines a transaction's
  * concurrent statements, and PostgreSQL runs them in the order sent) and answers their results in
@@ -6,9 +9,9 @@
  * chain of them still to send a statement; postgres.js would then send it on the connection after
  * the transaction, where the pool may have handed that connection to another request.
  */
-export async function pipelined<const T extends readonly unknown[]>(statements: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+export async function pipelined<const T extends readonly unknown[]>(statements: T): Promise<Results<T>> {
   const settled = await Promise.allSettled(statements);
   const failed = settled.find((result) => result.status === "rejected");
   if (failed) throw failed.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as Results<T>;
 }
