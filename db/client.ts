@@ -3,7 +3,8 @@ import postgres from "postgres";
 import { env } from "@/server/env";
 import { preparingEveryStatement } from "./prepared-statements";
 import * as schema from "./schema";
-import { runtimeUrl } from "./urls";
+import { requestTransactions, type RequestTransaction } from "./runtime-pools";
+import { RUNTIME_ROLE, runtimeUrl, WIDE_RUNTIME_ROLE } from "./urls";
 
 export type Database = PostgresJsDatabase<typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -28,15 +29,27 @@ function requireDatabaseUrl(): string {
 }
 
 // One pool per process, kept on globalThis so Next's hot reload does not open a new pool per edit.
-const pools = globalThis as unknown as { canopyRuntime?: Database; canopyAdmin?: Database };
+const pools = globalThis as unknown as { canopyRuntime?: Database; canopyRuntimeWide?: Database; canopyRequests?: RequestTransaction; canopyAdmin?: Database };
 
-/** The request path's only database: the runtime role, under row-level security. */
+function runtimeUrlFor(role: string): string {
+  if (!env.DATABASE_APP_PASSWORD) throw new Error("DATABASE_APP_PASSWORD is not set.");
+  return runtimeUrl(requireDatabaseUrl(), env.DATABASE_APP_PASSWORD, role);
+}
+
+/** The scoped runtime role, under row-level security: sign-in, session lookups, tenant resolution. */
 export function runtimeDb(): Database {
-  if (!pools.canopyRuntime) {
-    if (!env.DATABASE_APP_PASSWORD) throw new Error("DATABASE_APP_PASSWORD is not set.");
-    pools.canopyRuntime = connect(runtimeUrl(requireDatabaseUrl(), env.DATABASE_APP_PASSWORD)).db;
-  }
+  pools.canopyRuntime ??= connect(runtimeUrlFor(RUNTIME_ROLE)).db;
   return pools.canopyRuntime;
+}
+
+/**
+ * The request path's transactions: on the scoped runtime role, or the wide one for callers who
+ * read every record (db/runtime-pools.ts). Both under row-level security.
+ */
+export function requestTransaction(): RequestTransaction {
+  pools.canopyRuntimeWide ??= connect(runtimeUrlFor(WIDE_RUNTIME_ROLE)).db;
+  pools.canopyRequests ??= requestTransactions({ scoped: runtimeDb(), wide: pools.canopyRuntimeWide });
+  return pools.canopyRequests;
 }
 
 /**

@@ -7,7 +7,7 @@ const MIGRATIONS_FOLDER = path.join(import.meta.dirname, "migrations");
 
 /**
  * Applies every pending migration as the owner, extends the audit partitions, then (re)sets the
- * runtime role's password.
+ * runtime roles' password.
  * Idempotent; a session advisory lock keeps two starting processes from migrating at once.
  */
 export async function migrateDatabase(ownerUrl: string, appPassword: string): Promise<void> {
@@ -20,7 +20,10 @@ export async function migrateDatabase(ownerUrl: string, appPassword: string): Pr
     await client.begin(async (tx) => {
       // The password travels as a bound parameter; format(%L) quotes it inside the server.
       await tx`select set_config('canopy.runtime_password', ${appPassword}, true)`;
-      await tx`DO $$ BEGIN EXECUTE format('ALTER ROLE canopy_app PASSWORD %L', current_setting('canopy.runtime_password')); END $$`;
+      await tx`DO $$ BEGIN
+        EXECUTE format('ALTER ROLE canopy_app PASSWORD %L', current_setting('canopy.runtime_password'));
+        EXECUTE format('ALTER ROLE canopy_app_wide PASSWORD %L', current_setting('canopy.runtime_password'));
+      END $$`;
     });
   } finally {
     await client.end({ timeout: 5 });

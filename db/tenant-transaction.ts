@@ -2,21 +2,28 @@ import { sql } from "drizzle-orm";
 import type { Database, Transaction } from "./client";
 
 export type TenantBinding = { tenantId: string; userId?: string | null };
-/** What app_bind resolved for the request: the user's permission keys (none without a user). */
-export type Bound = { permissions: string[] };
+/**
+ * What app_bind resolved for the request: the user's permission keys, and whether the user reads
+ * every record (the all-records permission or a capture scope over the whole tree). Without a
+ * user, no permissions and false.
+ */
+export type Bound = { permissions: string[]; readsAllRecords: boolean };
 
 /**
  * Runs `work` in one transaction bound to a tenant (and user). app_bind (migration 0024) sets the
  * transaction-local settings the policies read (`set_config(…, true)`, from bound parameters) and
  * resolves the user's scope and permissions once for the policy helpers; all of it vanishes at
  * commit or rollback and can never leak to the next user of the pooled connection. It returns the
- * permissions it bound, so the request builds its CASL ability without asking again.
+ * permissions it bound, so the request builds its CASL ability without asking again; the fence
+ * (`offset 0`) makes the binding run before what is read from it.
  */
 export function withTenant<T>(db: Database, binding: TenantBinding, work: (tx: Transaction, bound: Bound) => Promise<T>): Promise<T> {
+  const userId = binding.userId ?? null;
   return db.transaction(async (tx) => {
-    const [row] = await tx.execute<{ permissions: string[] }>(
-      sql`select app_bind(${binding.tenantId}::uuid, ${binding.userId ?? null}::uuid) as permissions`,
+    const [row] = await tx.execute<{ permissions: string[]; reads_all: boolean }>(
+      sql`select b.permissions, (${userId}::uuid is not null and app_reads_all_records()) as reads_all
+            from (select app_bind(${binding.tenantId}::uuid, ${userId}::uuid) as permissions offset 0) b`,
     );
-    return work(tx, { permissions: row!.permissions });
+    return work(tx, { permissions: row!.permissions, readsAllRecords: row!.reads_all });
   });
 }

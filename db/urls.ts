@@ -1,10 +1,14 @@
-/** The runtime login role created by the first migration. */
-export const RUNTIME_ROLE = "canopy_app";
+import { RUNTIME_ROLE } from "./schema/runtime-roles";
 
-/** The runtime role's connection URL: the owner's server and database, the runtime credentials. */
-export function runtimeUrl(ownerUrl: string, appPassword: string): string {
+export { RUNTIME_ROLE, WIDE_RUNTIME_ROLE } from "./schema/runtime-roles";
+
+/**
+ * A runtime role's connection URL: the owner's server and database, the runtime credentials.
+ * Both runtime roles share DATABASE_APP_PASSWORD (db/migrator.ts sets it on each).
+ */
+export function runtimeUrl(ownerUrl: string, appPassword: string, role: string = RUNTIME_ROLE): string {
   const url = new URL(ownerUrl);
-  url.username = RUNTIME_ROLE;
+  url.username = role;
   url.password = encodeURIComponent(appPassword);
   return url.toString();
 }

@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import { foreignKey, index, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { orgUnit } from "./org-unit";
 import { program } from "./program";
+import { RUNTIME_ROLES } from "./runtime-roles";
 import { tenantIsolation, tenantKey } from "./rls";
 import { trackedEntity } from "./tracked-entity";
 import { userAccount } from "./user";
 
-const RUNTIME = "canopy_app";
 
 /**
  * Breaking the glass: a stated reason buys one user read access to one protected (person,
@@ -43,7 +43,7 @@ export const breakGlassGrant = pgTable(
     pgPolicy("break_glass_grant_scope_read", {
       as: "restrictive",
       for: "select",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       using: sql`user_id = (select app_current_user_id())
         or (select app_has_permission('accessAllRecords:trackedEntity'))
         or ((select app_has_permission('reviewBreakGlass:trackedEntity')) and app_unit_in_capture(tenant_id, owner_unit_id))`,
@@ -51,7 +51,7 @@ export const breakGlassGrant = pgTable(
     pgPolicy("break_glass_grant_scope_insert", {
       as: "restrictive",
       for: "insert",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       withCheck: sql`user_id = (select app_current_user_id())
         and (select app_has_permission('breakGlass:trackedEntity'))
         and not (select app_has_permission('accessAllRecords:trackedEntity'))
@@ -61,7 +61,7 @@ export const breakGlassGrant = pgTable(
     pgPolicy("break_glass_grant_scope_update", {
       as: "restrictive",
       for: "update",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       using: sql`user_id = (select app_current_user_id())
         or ((select app_has_permission('reviewBreakGlass:trackedEntity')) and app_unit_in_capture(tenant_id, owner_unit_id))`,
     }),

@@ -17,6 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { orgUnit } from "./org-unit";
 import { program, programStage, trackedEntityAttribute, trackedEntityType } from "./program";
+import { RUNTIME_ROLE, RUNTIME_ROLES, WIDE_RUNTIME_ROLE } from "./runtime-roles";
 import { tenantIsolation, tenantKey, textC, timestamps } from "./rls";
 import { userAccount } from "./user";
 
@@ -28,7 +29,6 @@ import { userAccount } from "./user";
  * org_unit. The helpers are STABLE and read the request's binding (db/migrations/0024).
  * The owner role (migrations, jobs) is bound by tenant isolation only.
  */
-const RUNTIME = "canopy_app";
 
 const allRecords = sql`(select app_has_permission('accessAllRecords:trackedEntity'))`;
 /** The all-records permission or a capture scope over the whole tree, read from the binding by one call. */
@@ -79,7 +79,7 @@ export const trackedEntity = pgTable(
     pgPolicy("tracked_entity_scope_read", {
       as: "restrictive",
       for: "select",
-      to: RUNTIME,
+      to: RUNTIME_ROLE,
       // The all-records permission or a capture scope over the whole tree reads every record:
       // one initplan, read from the binding (db/migrations/0038).
       using: sql`${readsAllRecords}
@@ -87,16 +87,23 @@ export const trackedEntity = pgTable(
         or exists (select 1 from program_ownership o
                    where o.tenant_id = tracked_entity.tenant_id and o.tracked_entity_id = tracked_entity.id)`,
     }),
+    // The wide runtime role serves only callers who read every record (db/migrations/0040).
+    pgPolicy("tracked_entity_whole_tree_read", {
+      as: "restrictive",
+      for: "select",
+      to: WIDE_RUNTIME_ROLE,
+      using: readsAllRecords,
+    }),
     pgPolicy("tracked_entity_scope_insert", {
       as: "restrictive",
       for: "insert",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       withCheck: sql`${allRecords} or (app_unit_in_capture(tenant_id, registration_unit_id) and app_unit_accepts_data(tenant_id, registration_unit_id))`,
     }),
     pgPolicy("tracked_entity_scope_update", {
       as: "restrictive",
       for: "update",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       using: sql`app_person_writable(tenant_id, id)`,
       withCheck: sql`app_person_writable(tenant_id, id)`,
     }),
@@ -132,7 +139,7 @@ export const attributeValue = pgTable(
     pgPolicy("attribute_value_scope_read", {
       as: "restrictive",
       for: "select",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       // The person is visible: the person row's own policy decides, the only copy of it here —
       // unless the caller reads every record, which is decided once per statement.
       using: sql`${allRecords} or ${captureIsWholeTree} or exists (select 1 from tracked_entity p
@@ -142,20 +149,20 @@ export const attributeValue = pgTable(
     pgPolicy("attribute_value_scope_insert", {
       as: "restrictive",
       for: "insert",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       withCheck: sql`app_person_writable(tenant_id, tracked_entity_id)`,
     }),
     pgPolicy("attribute_value_scope_update", {
       as: "restrictive",
       for: "update",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       using: sql`app_person_writable(tenant_id, tracked_entity_id)`,
       withCheck: sql`app_person_writable(tenant_id, tracked_entity_id)`,
     }),
     pgPolicy("attribute_value_scope_delete", {
       as: "restrictive",
       for: "delete",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       using: sql`app_person_writable(tenant_id, tracked_entity_id)`,
     }),
   ],
@@ -187,7 +194,7 @@ export const programOwnership = pgTable(
     pgPolicy("program_ownership_scope_read", {
       as: "restrictive",
       for: "select",
-      to: RUNTIME,
+      to: RUNTIME_ROLE,
       // A policy is copied into every statement that reaches an ownership, and the executor sets
       // up each copy on every execution, so its settings are read by a few PL/pgSQL initplans
       // (once per statement) and what is left per row is a comparison: the bound unit set of a
@@ -202,16 +209,23 @@ export const programOwnership = pgTable(
                                or ((select app_has_search_roots())
                                    and app_owner_path_readable(u.path, u.tenant_id, program_ownership.tracked_entity_id, program_ownership.program_id)))))`,
     }),
+    // The wide runtime role serves only callers who read every record (db/migrations/0040).
+    pgPolicy("program_ownership_whole_tree_read", {
+      as: "restrictive",
+      for: "select",
+      to: WIDE_RUNTIME_ROLE,
+      using: readsAllRecords,
+    }),
     pgPolicy("program_ownership_scope_insert", {
       as: "restrictive",
       for: "insert",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       withCheck: sql`${allRecords} or (app_unit_in_capture(tenant_id, owner_unit_id) and app_unit_accepts_data(tenant_id, owner_unit_id))`,
     }),
     pgPolicy("program_ownership_scope_update", {
       as: "restrictive",
       for: "update",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       using: sql`app_pair_writable(tenant_id, tracked_entity_id, program_id)`,
       withCheck: sql`${allRecords} or app_unit_in_scope(tenant_id, owner_unit_id, 'search')`,
     }),
@@ -242,7 +256,7 @@ export const ownershipChange = pgTable(
     pgPolicy("ownership_change_scope_read", {
       as: "restrictive",
       for: "select",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       using: sql`exists (select 1 from program_ownership o
                          where o.tenant_id = ownership_change.tenant_id
                            and o.tracked_entity_id = ownership_change.tracked_entity_id
@@ -251,7 +265,7 @@ export const ownershipChange = pgTable(
     pgPolicy("ownership_change_scope_insert", {
       as: "restrictive",
       for: "insert",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       withCheck: sql`changed_by = (select app_current_user_id())
         and (${allRecords}
              or (from_unit_id is null and app_unit_accepts_data(tenant_id, to_unit_id) and app_unit_in_capture(tenant_id, to_unit_id))
@@ -372,20 +386,20 @@ function eventLikePolicies(table: "enrollment" | "event") {
     pgPolicy(`${table}_scope_read`, {
       as: "restrictive",
       for: "select",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       using: ownerReadable,
     }),
     pgPolicy(`${table}_scope_insert`, {
       as: "restrictive",
       for: "insert",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       withCheck: sql`app_pair_writable(tenant_id, tracked_entity_id, program_id)
         and (${ownUnitInCapture}) and (${allRecords} or app_unit_accepts_data(tenant_id, org_unit_id))`,
     }),
     pgPolicy(`${table}_scope_update`, {
       as: "restrictive",
       for: "update",
-      to: RUNTIME,
+      to: RUNTIME_ROLES,
       using: sql`app_pair_writable(tenant_id, tracked_entity_id, program_id)`,
       withCheck: sql`app_pair_writable(tenant_id, tracked_entity_id, program_id) and (deleted_at is null or ${ownUnitInCapture})`,
     }),

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { runtimeDb, type Transaction } from "@/db/client";
-import { withTenant } from "@/db/tenant-transaction";
+import { requestTransaction, type Transaction } from "@/db/client";
 import { abilityFor, type AppAbility } from "@/server/access/ability";
 import type { Action, Subject } from "@/server/access/permissions";
 import { sessionIn, type CurrentSession } from "@/server/auth/current-session";
@@ -103,7 +102,8 @@ const requireFinishedSignIn = t.middleware(({ ctx, next }) => {
 });
 
 /**
- * One transaction per procedure on the runtime role, bound to the tenant and user. tRPC's next()
+ * One transaction per procedure on a runtime role (the wide one for callers who read every
+ * record, db/runtime-pools.ts), bound to the tenant and user. tRPC's next()
  * reports a failed handler as { ok: false } instead of throwing, so that case rolls back too.
  * The CASL ability is built from the permissions the binding resolved; anyone still signing in has none.
  */
@@ -111,7 +111,7 @@ const inTenantTransaction = t.middleware(async ({ ctx, next }) => {
   const { tenant } = ctx;
   if (!tenant) throw new TRPCError({ code: "NOT_FOUND", message: "Not found." });
   const run = () =>
-    withTenant(runtimeDb(), { tenantId: tenant.id, userId: ctx.session?.userId }, async (db, bound) => {
+    requestTransaction()({ tenantId: tenant.id, userId: ctx.session?.userId }, async (db, bound) => {
       const permissions = ctx.session?.stage === "active" ? bound.permissions : [];
       const result = await next({ ctx: { tenant, db, ability: abilityFor(permissions) } });
       if (!result.ok) throw new RollbackWithResult(result);

@@ -1,16 +1,20 @@
 import { afterAll } from "vitest";
 import { connect, type Database } from "@/db/client";
-import { runtimeUrl } from "@/db/urls";
+import { runtimeUrl, WIDE_RUNTIME_ROLE } from "@/db/urls";
 
-/** Owner and runtime connections to the test database, closed after the file's tests. */
-export function testDatabases(): { owner: Database; runtime: Database } {
+/**
+ * Owner and runtime connections to the test database (the scoped runtime role, and the wide one
+ * that serves callers who read every record), closed after the file's tests.
+ */
+export function testDatabases(): { owner: Database; runtime: Database; wide: Database } {
   const ownerUrl = process.env.DATABASE_URL!;
   const owner = connect(ownerUrl, { max: 3 });
   const runtime = connect(runtimeUrl(ownerUrl, process.env.DATABASE_APP_PASSWORD!), { max: 3 });
+  const wide = connect(runtimeUrl(ownerUrl, process.env.DATABASE_APP_PASSWORD!, WIDE_RUNTIME_ROLE), { max: 2 });
   afterAll(async () => {
-    await Promise.all([owner.close(), runtime.close()]);
+    await Promise.all([owner.close(), runtime.close(), wide.close()]);
   });
-  return { owner: owner.db, runtime: runtime.db };
+  return { owner: owner.db, runtime: runtime.db, wide: wide.db };
 }
 
 /** The database's own message for a failed query (drizzle wraps it), or "no error". */

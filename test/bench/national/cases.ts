@@ -40,8 +40,14 @@ export type Row = {
   notes: string[];
 };
 
-/** `server`: the bench server's postmaster pid when it runs on this machine (for CPU accounting), else null. */
-export type Context = { world: World; runtime: postgres.Sql; owner: postgres.Sql; naive: boolean; server: number | null };
+/**
+ * `runtime` and `wide`: pools of the two runtime roles; `server`: the bench server's postmaster
+ * pid when it runs on this machine (for CPU accounting), else null.
+ */
+export type Context = { world: World; runtime: postgres.Sql; wide: postgres.Sql; owner: postgres.Sql; naive: boolean; server: number | null };
+
+/** The pool the app would run a user's request on: the wide role for callers who read every record (db/runtime-pools.ts). */
+export const poolFor = (ctx: Context, user: User): postgres.Sql => (user.readsAll ? ctx.wide : ctx.runtime);
 
 export const describeTarget = (t: Target) =>
   [t.maxMs !== undefined ? `${t.pct} ≤ ${t.maxMs} ms` : "", t.maxRatio !== undefined ? `${t.pct} ≤ ${t.maxRatio}× floor` : "", t.minNaiveSpeedup !== undefined ? `≥ ${t.minNaiveSpeedup}× faster than naive` : ""]
@@ -71,8 +77,8 @@ export function judge(row: Row, target: Target | undefined): Row {
 export const NAIVE_TIMEOUT_MS = 30_000;
 
 export async function runCase(ctx: Context, c: Case): Promise<Row> {
-  const { world, runtime, owner } = ctx;
-  const asUser = { sql: runtime, tenantId: world.tenantId, userId: c.user.userId };
+  const { world, owner } = ctx;
+  const asUser = { sql: poolFor(ctx, c.user), tenantId: world.tenantId, userId: c.user.userId };
   const asOwner = { sql: owner, tenantId: world.tenantId, userId: c.user.userId, preamble: c.floorPreamble };
   const notes: string[] = [];
   const legs: Leg[] = [{ caller: asUser, build: c.app, check: c.check }];
@@ -82,7 +88,9 @@ export async function runCase(ctx: Context, c: Case): Promise<Row> {
   // i = 0 runs first in both, so their first answers must be the same rows in the same order.
   const agrees = floorRun ? JSON.stringify(mine) === JSON.stringify(floorRun.firstRows) : undefined;
   if (agrees === false) notes.push(`app and floor disagree: ${mine?.length ?? 0} rows vs ${floorRun?.firstRows?.length ?? 0}`);
-  const naive = ctx.naive && c.naive ? (await measure([{ caller: { ...asUser, timeoutMs: NAIVE_TIMEOUT_MS }, build: c.naive }], NAIVE))[0]!.measured : undefined;
+  // The naive peer's policies are written for the scoped role only.
+  const asNaive = { sql: ctx.runtime, tenantId: world.tenantId, userId: c.user.userId, timeoutMs: NAIVE_TIMEOUT_MS };
+  const naive = ctx.naive && c.naive ? (await measure([{ caller: asNaive, build: c.naive }], NAIVE))[0]!.measured : undefined;
   if (app.error) notes.push(`error: ${app.error}`);
   if (floor?.error) notes.push(`floor error: ${floor.error}`);
   if (naive?.timedOut) notes.push(`naive hit the ${NAIVE_TIMEOUT_MS / 1000} s statement timeout after ${naive.runs} runs`);
@@ -92,7 +100,7 @@ export async function runCase(ctx: Context, c: Case): Promise<Row> {
 
 /** Plans of the app's and the floor's statement, for a case that missed its target. */
 export async function plansOf(ctx: Context, c: Case): Promise<{ app: string; floor?: string }> {
-  const asUser = { sql: ctx.runtime, tenantId: ctx.world.tenantId, userId: c.user.userId };
+  const asUser = { sql: poolFor(ctx, c.user), tenantId: ctx.world.tenantId, userId: c.user.userId };
   const asOwner = { sql: ctx.owner, tenantId: ctx.world.tenantId, userId: c.user.userId };
   return { app: await explain(asUser, c.app(0)), floor: c.floor ? await explain(asOwner, c.floor(0)) : undefined };
 }

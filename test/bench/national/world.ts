@@ -4,8 +4,11 @@ import type { SizeSpec } from "./sizes";
 
 export type AccessLevel = "open" | "audited" | "protected" | "closed";
 
-/** A persona as stored: its user id and the paths of its scope roots. */
-export type User = Persona & { userId: string; capturePaths: string[]; searchPaths: string[]; allRecords: boolean; nationalRoot: boolean };
+/**
+ * A persona as stored: its user id, the paths of its scope roots, and whether it reads every
+ * record (app_reads_all_records), so the app runs its requests on the wide runtime role.
+ */
+export type User = Persona & { userId: string; capturePaths: string[]; searchPaths: string[]; allRecords: boolean; nationalRoot: boolean; readsAll: boolean };
 
 /** What the queries need to know about the generated tenant, read once from the database. */
 export type World = {
@@ -33,7 +36,12 @@ export async function loadWorld(owner: postgres.Sql, tenantId: string, spec: Siz
     if (!account) throw new Error(`Persona ${persona.key} is missing from the bench tenant`);
     const capturePaths = await Promise.all(persona.capture.map(async (code) => (await unit(code)).path));
     const searchPaths = await Promise.all(persona.search.map(async (code) => (await unit(code)).path));
-    users[persona.key] = { ...persona, userId: account.id, capturePaths, searchPaths, allRecords: account.all, nationalRoot: persona.capture.includes("N") };
+    const readsAll = await owner.begin(async (tx) => {
+      await tx`select app_bind(${tenantId}::uuid, ${account.id}::uuid)`;
+      const [row] = await tx<{ all: boolean }[]>`select app_reads_all_records() as all`;
+      return row!.all;
+    });
+    users[persona.key] = { ...persona, userId: account.id, capturePaths, searchPaths, allRecords: account.all, nationalRoot: persona.capture.includes("N"), readsAll };
   }
   const programs = await owner<{ id: string; name: string; level: AccessLevel }[]>`
     select id, name, access_level::text as level from program where tenant_id = ${tenantId} order by name`;

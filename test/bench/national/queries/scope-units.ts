@@ -1,4 +1,4 @@
-import type { Case, Context } from "../cases";
+import { poolFor, type Case, type Context } from "../cases";
 import { once } from "../measure";
 import type { User } from "../world";
 
@@ -17,7 +17,7 @@ const RESOLVE = `
     and not (select app_has_permission('accessAllRecords:trackedEntity'))`;
 
 export async function scopeUnits(ctx: Context, user: User): Promise<string[] | null> {
-  const { rows } = await once({ sql: ctx.runtime, tenantId: ctx.world.tenantId, userId: user.userId }, { text: RESOLVE, params: [] });
+  const { rows } = await once({ sql: poolFor(ctx, user), tenantId: ctx.world.tenantId, userId: user.userId }, { text: RESOLVE, params: [] });
   const units = (rows[0]?.units ?? []) as string[];
   return units.length ? units : null;
 }
