@@ -4,9 +4,10 @@
  *
  * - `canopy_app` serves every request by default.
  * - `canopy_app_wide` serves callers who read every record. It carries the same privileges and
- *   policies except that people and ownerships are read under the one rule "the caller reads
- *   every record", so its statements are planned without the scope checks that such a caller
- *   never needs (and PostgreSQL would otherwise set up on every execution).
+ *   policies except that people, their values, ownerships, enrolments and events are read under
+ *   the one rule "the caller reads every record", so its statements are planned without the
+ *   scope checks that such a caller never needs (and PostgreSQL would otherwise set up on every
+ *   execution).
  */
 export const RUNTIME_ROLE = "canopy_app";
 export const WIDE_RUNTIME_ROLE = "canopy_app_wide";

@@ -49,6 +49,14 @@ const captureIsWholeTree = sql`(select app_scope_covers_tree('capture'))`;
 const hasSearchRoots = sql`(select app_has_search_roots())`;
 const searchIsWholeTree = sql`(select app_scope_covers_tree('search'))`;
 
+/**
+ * A record table's read rule on the wide runtime role, which serves only callers who read every
+ * record (db/migrations/0040, 0041): the one rule that decides for them on the scoped role, with
+ * none of the scope checks PostgreSQL would otherwise set up on every execution.
+ */
+const wholeTreeRead = (prefix: string) =>
+  pgPolicy(`${prefix}_whole_tree_read`, { as: "restrictive", for: "select", to: WIDE_RUNTIME_ROLE, using: readsAllRecords });
+
 export const trackedEntity = pgTable(
   "tracked_entity",
   {
@@ -87,13 +95,7 @@ export const trackedEntity = pgTable(
         or exists (select 1 from program_ownership o
                    where o.tenant_id = tracked_entity.tenant_id and o.tracked_entity_id = tracked_entity.id)`,
     }),
-    // The wide runtime role serves only callers who read every record (db/migrations/0040).
-    pgPolicy("tracked_entity_whole_tree_read", {
-      as: "restrictive",
-      for: "select",
-      to: WIDE_RUNTIME_ROLE,
-      using: readsAllRecords,
-    }),
+    wholeTreeRead("tracked_entity"),
     pgPolicy("tracked_entity_scope_insert", {
       as: "restrictive",
       for: "insert",
@@ -139,13 +141,14 @@ export const attributeValue = pgTable(
     pgPolicy("attribute_value_scope_read", {
       as: "restrictive",
       for: "select",
-      to: RUNTIME_ROLES,
+      to: RUNTIME_ROLE,
       // The person is visible: the person row's own policy decides, the only copy of it here —
       // unless the caller reads every record, which is decided once per statement.
       using: sql`${allRecords} or ${captureIsWholeTree} or exists (select 1 from tracked_entity p
                    where p.tenant_id = tracked_entity_attribute_value.tenant_id
                      and p.id = tracked_entity_attribute_value.tracked_entity_id)`,
     }),
+    wholeTreeRead("attribute_value"),
     pgPolicy("attribute_value_scope_insert", {
       as: "restrictive",
       for: "insert",
@@ -209,13 +212,7 @@ export const programOwnership = pgTable(
                                or ((select app_has_search_roots())
                                    and app_owner_path_readable(u.path, u.tenant_id, program_ownership.tracked_entity_id, program_ownership.program_id)))))`,
     }),
-    // The wide runtime role serves only callers who read every record (db/migrations/0040).
-    pgPolicy("program_ownership_whole_tree_read", {
-      as: "restrictive",
-      for: "select",
-      to: WIDE_RUNTIME_ROLE,
-      using: readsAllRecords,
-    }),
+    wholeTreeRead("program_ownership"),
     pgPolicy("program_ownership_scope_insert", {
       as: "restrictive",
       for: "insert",
@@ -386,9 +383,10 @@ function eventLikePolicies(table: "enrollment" | "event") {
     pgPolicy(`${table}_scope_read`, {
       as: "restrictive",
       for: "select",
-      to: RUNTIME_ROLES,
+      to: RUNTIME_ROLE,
       using: ownerReadable,
     }),
+    wholeTreeRead(table),
     pgPolicy(`${table}_scope_insert`, {
       as: "restrictive",
       for: "insert",

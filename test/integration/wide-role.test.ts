@@ -10,9 +10,10 @@ import { dbError, testDatabases } from "./databases";
 /**
  * The wide runtime role (db/migrations/0040) serves callers who read every record with plans
  * that leave out the scope checks. These tests hold it to its promise from both sides: it has
- * exactly the scoped role's privileges and policies but the two it replaces, for a whole-tree
- * reader it shows exactly what the scoped role shows, and for anyone else it shows no person
- * and no ownership at all — whatever tenant, user or binding it is handed.
+ * exactly the scoped role's privileges and policies but the record reads it replaces, for a
+ * whole-tree reader it shows exactly what the scoped role shows, and for anyone else it shows no
+ * person, value, ownership, enrolment or event at all — whatever tenant, user or binding it is
+ * handed.
  */
 const { owner, runtime, wide } = testDatabases();
 let f: TenantFixture;
@@ -100,7 +101,7 @@ describe("the wide runtime role", () => {
     expect(await grants(WIDE_RUNTIME_ROLE)).toEqual(scoped);
   });
 
-  it("carries every policy of the scoped role but the person and ownership reads, which it replaces with one rule", async () => {
+  it("carries every policy of the scoped role but the record reads, which it replaces with one rule", async () => {
     const policies = await owner.execute<{ rel: string; name: string; roles: string[]; qual: string | null }>(sql`
       select p.polrelid::regclass::text as rel, p.polname as name,
              array(select r.rolname::text from pg_roles r where r.oid = any (p.polroles) order by 1) as roles,
@@ -108,12 +109,19 @@ describe("the wide runtime role", () => {
         from pg_policy p
        where p.polroles && array[${RUNTIME_ROLE}::regrole, ${WIDE_RUNTIME_ROLE}::regrole]::oid[]
        order by 1, 2`);
-    const replaced = ["program_ownership.program_ownership_scope_read", "tracked_entity.tracked_entity_scope_read"];
-    const own = ["program_ownership.program_ownership_whole_tree_read", "tracked_entity.tracked_entity_whole_tree_read"];
+    const reads = [
+      ["enrollment", "enrollment"],
+      ["event", "event"],
+      ["program_ownership", "program_ownership"],
+      ["tracked_entity", "tracked_entity"],
+      ["tracked_entity_attribute_value", "attribute_value"],
+    ];
+    const replaced = reads.map(([table, prefix]) => `${table}.${prefix}_scope_read`);
+    const own = reads.map(([table, prefix]) => `${table}.${prefix}_whole_tree_read`);
     const byRoles = (roles: string[]) => policies.filter((p) => JSON.stringify(p.roles) === JSON.stringify(roles)).map((p) => `${p.rel}.${p.name}`);
     expect(byRoles([RUNTIME_ROLE])).toEqual(replaced);
     expect(byRoles([WIDE_RUNTIME_ROLE])).toEqual(own);
-    expect(byRoles([RUNTIME_ROLE, WIDE_RUNTIME_ROLE])).toHaveLength(policies.length - 4);
+    expect(byRoles([RUNTIME_ROLE, WIDE_RUNTIME_ROLE])).toHaveLength(policies.length - 2 * reads.length);
     for (const p of policies.filter((p) => own.includes(`${p.rel}.${p.name}`))) expect(p.qual).toBe("( SELECT app_reads_all_records() AS app_reads_all_records)");
   });
 
@@ -123,13 +131,13 @@ describe("the wide runtime role", () => {
     expect(await visible(wide, f.id, f.users.admin!)).toEqual(onScoped);
   });
 
-  it("shows no person and no ownership to a caller who does not read every record, even in their own scope", async () => {
+  it("shows no record to a caller who does not read every record, even in their own scope", async () => {
     for (const user of ["nurse", "medic", "reviewer", "clerk"]) {
       const onScoped = await visible(runtime, f.id, f.users[user]!);
       const onWide = await visible(wide, f.id, f.users[user]!);
-      expect(onWide.tracked_entity, user).toEqual([]);
-      expect(onWide.program_ownership, user).toEqual([]);
-      expect(onWide.tracked_entity_attribute_value, user).toEqual([]);
+      for (const table of ["tracked_entity", "tracked_entity_attribute_value", "program_ownership", "enrollment", "event", "ownership_change"]) {
+        expect(onWide[table], `${user} ${table}`).toEqual([]);
+      }
       // Whatever else it shows, never more than the scoped role does.
       for (const table of Object.keys(RECORD_TABLES)) {
         expect(onWide[table]!.filter((key) => !onScoped[table]!.includes(key)), `${user} ${table}`).toEqual([]);
