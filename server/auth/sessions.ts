@@ -79,15 +79,16 @@ export async function endUserSessions(
   return ended.length;
 }
 
+/** A session row found by its token, before the tenant's idle limit is applied. */
+export type SessionCandidate = ActiveSession & { idleSeconds: number };
+
 /**
- * The live session for a cookie token in the transaction's tenant, or null when it was ended,
- * expired, idle too long, belongs to another tenant or its user is disabled.
+ * The session a cookie token names in the transaction's tenant, unless it was ended, has expired
+ * or its user is disabled — with how long it has been idle, for the tenant's idle limit
+ * (activeSession). Apart from that limit so a request can send it without waiting for the
+ * tenant's policy.
  */
-export async function findActiveSession(
-  tx: Transaction,
-  token: string,
-  limits: SessionLimits = DEFAULT_SECURITY_POLICY.session,
-): Promise<ActiveSession | null> {
+export async function sessionByToken(tx: Transaction, token: string): Promise<SessionCandidate | null> {
   const [row] = await tx
     .select({
       sessionId: session.id,
@@ -97,7 +98,8 @@ export async function findActiveSession(
       email: userAccount.email,
       displayName: userAccount.displayName,
       expiresAt: session.expiresAt,
-      stale: sql<boolean>`${session.lastSeenAt} < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`,
+      // The database's clock, as for expiry, never the app server's.
+      idleSeconds: sql<number>`extract(epoch from now() - ${session.lastSeenAt})::float8`,
     })
     .from(session)
     .innerJoin(userAccount, and(eq(userAccount.tenantId, session.tenantId), eq(userAccount.id, session.userId)))
@@ -106,19 +108,38 @@ export async function findActiveSession(
         eq(session.tenantId, sql`(select app_current_tenant_id())`),
         eq(session.tokenHash, hashToken(token)),
         gt(session.expiresAt, sql`now()`),
-        gt(session.lastSeenAt, sql`now() - make_interval(mins => ${limits.idleMinutes})`),
         eq(userAccount.status, "active"),
       ),
     );
-  if (!row) return null;
-  const { stale, ...active } = row;
-  if (stale) {
+  return row ?? null;
+}
+
+/**
+ * The candidate as a live session under the tenant's idle limit, or null when it has been idle
+ * that long. Marks it seen when it was last marked over a minute ago.
+ */
+export async function activeSession(tx: Transaction, candidate: SessionCandidate | null, limits: SessionLimits): Promise<ActiveSession | null> {
+  if (!candidate || candidate.idleSeconds >= limits.idleMinutes * 60) return null;
+  const { idleSeconds, ...active } = candidate;
+  if (idleSeconds > TOUCH_AFTER_SECONDS) {
     await tx
       .update(session)
       .set({ lastSeenAt: sql`now()` })
       .where(and(eq(session.tenantId, active.tenantId), eq(session.id, active.sessionId)));
   }
   return active;
+}
+
+/**
+ * The live session for a cookie token in the transaction's tenant, or null when it was ended,
+ * expired, idle too long, belongs to another tenant or its user is disabled.
+ */
+export async function findActiveSession(
+  tx: Transaction,
+  token: string,
+  limits: SessionLimits = DEFAULT_SECURITY_POLICY.session,
+): Promise<ActiveSession | null> {
+  return activeSession(tx, await sessionByToken(tx, token), limits);
 }
 
 export async function deleteSession(tx: Transaction, token: string): Promise<void> {
