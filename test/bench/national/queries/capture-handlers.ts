@@ -6,9 +6,8 @@ import type { ProtectedContext } from "@/server/trpc/init";
 import { createEventHandler } from "@/server/trpc/routers/record/event.handler";
 import { registerHandler } from "@/server/trpc/routers/record/register.handler";
 import type { Context, Row } from "../cases";
-import { WRITERS } from "../fixtures";
 import { percentiles } from "../measure";
-import { loadCaptureMeta, loadRow, underLoad, writersOf, type Writer } from "./capture";
+import { LOADS, loadCaptureMeta, loadRow, underLoad, writersOf, type Writer } from "./capture";
 
 /**
  * Query 5 as the app really does it: two requests (register with the first enrolment, then record
@@ -60,7 +59,7 @@ export async function handlerCaptureRows(ctx: Context, db: Database): Promise<Ro
     );
   };
   const rows: Row[] = [];
-  for (const [count, seconds] of [[1, 5], [WRITERS, 10]] as const) {
+  for (const [count, seconds] of LOADS) {
     await underLoad(count, 1, capture, ctx.server);
     for (const list of Object.values(parts)) list.length = 0;
     const load = await underLoad(count, seconds, capture, ctx.server);

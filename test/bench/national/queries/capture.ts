@@ -52,6 +52,12 @@ export async function captureOnce(tx: postgres.TransactionSql, tenantId: string,
   await audit("event.created", meta.programId, { eventId, enrollmentId, stageId: meta.stageId });
 }
 
+/** Writers and seconds of each capture measurement: one writer, then the 16. */
+export const LOADS = [
+  [1, 4],
+  [WRITERS, 8],
+] as const;
+
 export type Load = { txPerSec: number; latency: ReturnType<typeof percentiles>; failures: number; firstError?: string; cpuPerTx: CpuPerTx };
 
 /**
@@ -136,7 +142,7 @@ export async function appAndFloorLoads(
       await capture(tx, w);
     }) as Promise<void>;
   const rows: Row[] = [];
-  for (const [count, seconds] of [[1, 5], [WRITERS, 10]] as const) {
+  for (const [count, seconds] of LOADS) {
     await underLoad(count, 1, as(runtime), ctx.server); // warm-up
     const app = await underLoad(count, seconds, as(runtime), ctx.server);
     const floor = await underLoad(count, seconds, as(owner), ctx.server);
