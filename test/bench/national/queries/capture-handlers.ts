@@ -7,7 +7,7 @@ import { createEventHandler } from "@/server/trpc/routers/record/event.handler";
 import { registerHandler } from "@/server/trpc/routers/record/register.handler";
 import type { Context, Row } from "../cases";
 import { percentiles } from "../measure";
-import { LOADS, loadCaptureMeta, loadRow, underLoad, writersOf, type Writer } from "./capture";
+import { LOADS, loadCaptureMeta, loadRow, settle, underLoad, writersOf, type Writer } from "./capture";
 
 /**
  * Query 5 as the app really does it: two requests (register with the first enrolment, then record
@@ -61,6 +61,7 @@ export async function handlerCaptureRows(ctx: Context, db: Database): Promise<Ro
   const rows: Row[] = [];
   for (const [count, seconds] of LOADS) {
     await underLoad(count, 1, capture, ctx.server);
+    await settle(owner);
     for (const list of Object.values(parts)) list.length = 0;
     const load = await underLoad(count, seconds, capture, ctx.server);
     const medians = Object.entries(parts).map(([part, list]) => `${part} p50 ${percentiles(list).p50} ms`).join(", ");
