@@ -6,10 +6,11 @@
 -- anyway (a writable owner is in the capture scope, or in the search scope for an open or audited
 -- program, and every such ownership is readable), so the checks now read as the owner
 -- (SECURITY DEFINER) and ask for the bound tenant themselves, first: for another tenant's rows
--- they answer false whatever the caller's permissions, where before that tenant's rows were
--- simply invisible. No SET search_path (it made each call re-plan its lookups: slower than
--- reading as the caller); every type and operator is named with its schema instead, as in 0037,
--- so a caller's search_path cannot change what they mean.
+-- they answer false whatever the caller's permissions (before, those rows were invisible to the
+-- lookups, but an all-records caller was answered true before any lookup; the tenant policy
+-- still refused the write). No SET search_path: measured, it made every call slower than reading
+-- as the caller; every type and operator is named with its schema instead, as in 0037, so a
+-- caller's search_path cannot change what they mean.
 CREATE OR REPLACE FUNCTION app_pair_writable(p_tenant uuid, p_person uuid, p_program uuid) RETURNS boolean
   LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER
   AS $$
