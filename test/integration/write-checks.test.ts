@@ -19,11 +19,15 @@ let theirs: PlantedRecord;
 
 type Checks = { person: boolean; pair: boolean };
 
-async function checks(tenantId: string, userId: string, record: PlantedRecord, asked: string, unbind = false): Promise<Checks> {
+/**
+ * Both checks for `record`, asked of `asked` tenant by `userId` bound to `tenantId`. `cleared`
+ * empties one setting first: app.bound_for makes the checks look each unit's path up instead of
+ * using the bound unit sets; app.tenant_id leaves no tenant bound.
+ */
+async function checks(tenantId: string, userId: string, record: PlantedRecord, asked: string, cleared?: "app.bound_for" | "app.tenant_id"): Promise<Checks> {
   return withTenant(runtime, { tenantId, userId }, async (tx) => {
     const db = tx as unknown as Database;
-    // Ending the binding makes the checks look each unit's path up instead of using the unit sets.
-    if (unbind) await db.execute(sql`select set_config('app.bound_for', '', true)`);
+    if (cleared) await db.execute(sql`select set_config(${cleared}, '', true)`);
     const [row] = await db.execute<Checks>(sql`select app_person_writable(${asked}::uuid, ${record.personId}::uuid) as person,
         app_pair_writable(${asked}::uuid, ${record.personId}::uuid, ${record.programId}::uuid) as pair`);
     return row!;
@@ -53,17 +57,17 @@ describe("the write checks", () => {
   });
 
   it("answer for the caller's own tenant as before: in scope writable, with the unit sets or without", async () => {
-    for (const unbind of [false, true]) {
-      expect(await checks(f.id, f.users.nurse!, ours, f.id, unbind)).toEqual({ person: true, pair: true });
-      expect(await checks(f.id, f.users.southlead!, ours, f.id, unbind)).toEqual({ person: false, pair: false });
+    for (const cleared of [undefined, "app.bound_for"] as const) {
+      expect(await checks(f.id, f.users.nurse!, ours, f.id, cleared)).toEqual({ person: true, pair: true });
+      expect(await checks(f.id, f.users.southlead!, ours, f.id, cleared)).toEqual({ person: false, pair: false });
     }
     expect(await checks(f.id, f.users.admin!, ours, f.id)).toEqual({ person: true, pair: true });
   });
 
   it("refuse another tenant's person at the same place in its tree, with the unit sets or without", async () => {
-    for (const unbind of [false, true]) {
-      expect(await checks(f.id, f.users.nurse!, theirs, other.id, unbind)).toEqual({ person: false, pair: false });
-      expect(await checks(f.id, f.users.reviewer!, theirs, other.id, unbind)).toEqual({ person: false, pair: false });
+    for (const cleared of [undefined, "app.bound_for"] as const) {
+      expect(await checks(f.id, f.users.nurse!, theirs, other.id, cleared)).toEqual({ person: false, pair: false });
+      expect(await checks(f.id, f.users.reviewer!, theirs, other.id, cleared)).toEqual({ person: false, pair: false });
     }
   });
 
@@ -72,13 +76,6 @@ describe("the write checks", () => {
   });
 
   it("refuse everything when no tenant is bound", async () => {
-    const answers = await withTenant(runtime, { tenantId: f.id, userId: f.users.admin! }, async (tx) => {
-      const db = tx as unknown as Database;
-      await db.execute(sql`select set_config('app.tenant_id', '', true)`);
-      const [row] = await db.execute<Checks>(sql`select app_person_writable(${f.id}::uuid, ${ours.personId}::uuid) as person,
-          app_pair_writable(${f.id}::uuid, ${ours.personId}::uuid, ${ours.programId}::uuid) as pair`);
-      return row!;
-    });
-    expect(answers).toEqual({ person: false, pair: false });
+    expect(await checks(f.id, f.users.admin!, ours, f.id, "app.tenant_id")).toEqual({ person: false, pair: false });
   });
 });
