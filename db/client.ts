@@ -4,7 +4,7 @@ import { env } from "@/server/env";
 import { preparingEveryStatement } from "./prepared-statements";
 import * as schema from "./schema";
 import { requestTransactions, type RequestTransaction } from "./runtime-pools";
-import { RUNTIME_ROLE, runtimeUrl, WIDE_RUNTIME_ROLE } from "./urls";
+import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE, runtimeUrl, WIDE_RUNTIME_ROLE } from "./urls";
 
 export type Database = PostgresJsDatabase<typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -29,7 +29,13 @@ function requireDatabaseUrl(): string {
 }
 
 // One pool per process, kept on globalThis so Next's hot reload does not open a new pool per edit.
-const pools = globalThis as unknown as { canopyRuntime?: Database; canopyRuntimeWide?: Database; canopyRequests?: RequestTransaction; canopyAdmin?: Database };
+const pools = globalThis as unknown as {
+  canopyRuntime?: Database;
+  canopyRuntimeWide?: Database;
+  canopyRuntimeLocal?: Database;
+  canopyRequests?: RequestTransaction;
+  canopyAdmin?: Database;
+};
 
 function runtimeUrlFor(role: string): string {
   if (!env.DATABASE_APP_PASSWORD) throw new Error("DATABASE_APP_PASSWORD is not set.");
@@ -43,12 +49,14 @@ export function runtimeDb(): Database {
 }
 
 /**
- * The request path's transactions: on the scoped runtime role, or the wide one for callers who
- * read every record (db/runtime-pools.ts). Both under row-level security.
+ * The request path's transactions: on the scoped runtime role, the wide one for callers who read
+ * every record, or the local one for callers whose scopes are bound as unit sets
+ * (db/runtime-pools.ts). All under row-level security.
  */
 export function requestTransaction(): RequestTransaction {
   pools.canopyRuntimeWide ??= connect(runtimeUrlFor(WIDE_RUNTIME_ROLE)).db;
-  pools.canopyRequests ??= requestTransactions({ scoped: runtimeDb(), wide: pools.canopyRuntimeWide });
+  pools.canopyRuntimeLocal ??= connect(runtimeUrlFor(LOCAL_RUNTIME_ROLE)).db;
+  pools.canopyRequests ??= requestTransactions({ scoped: runtimeDb(), wide: pools.canopyRuntimeWide, local: pools.canopyRuntimeLocal });
   return pools.canopyRequests;
 }
 

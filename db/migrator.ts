@@ -23,6 +23,7 @@ export async function migrateDatabase(ownerUrl: string, appPassword: string): Pr
       await tx`DO $$ BEGIN
         EXECUTE format('ALTER ROLE canopy_app PASSWORD %L', current_setting('canopy.runtime_password'));
         EXECUTE format('ALTER ROLE canopy_app_wide PASSWORD %L', current_setting('canopy.runtime_password'));
+        EXECUTE format('ALTER ROLE canopy_app_local PASSWORD %L', current_setting('canopy.runtime_password'));
       END $$`;
     });
   } finally {

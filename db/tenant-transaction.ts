@@ -3,11 +3,13 @@ import type { Database, Transaction } from "./client";
 
 export type TenantBinding = { tenantId: string; userId?: string | null };
 /**
- * What app_bind resolved for the request: the user's permission keys, and whether the user reads
- * every record (the all-records permission or a capture scope over the whole tree). Without a
- * user, no permissions and false.
+ * What app_bind resolved for the request: the user's permission keys, whether the user reads
+ * every record (the all-records permission or a capture scope over the whole tree), and whether
+ * both their scopes were bound as unit sets (each small enough, db/migrations/0027) while they do
+ * not read every record — the callers the local runtime role serves. Without a user, no
+ * permissions and false.
  */
-export type Bound = { permissions: string[]; readsAllRecords: boolean };
+export type Bound = { permissions: string[]; readsAllRecords: boolean; readsByUnitSets: boolean };
 
 /**
  * Runs `work` in one transaction bound to a tenant (and user). app_bind (migration 0024) sets the
@@ -20,10 +22,11 @@ export type Bound = { permissions: string[]; readsAllRecords: boolean };
 export function withTenant<T>(db: Database, binding: TenantBinding, work: (tx: Transaction, bound: Bound) => Promise<T>): Promise<T> {
   const userId = binding.userId ?? null;
   return db.transaction(async (tx) => {
-    const [row] = await tx.execute<{ permissions: string[]; reads_all: boolean }>(
-      sql`select b.permissions, (${userId}::uuid is not null and app_reads_all_records()) as reads_all
+    const [row] = await tx.execute<{ permissions: string[]; reads_all: boolean; by_unit_sets: boolean }>(
+      sql`select b.permissions, (${userId}::uuid is not null and app_reads_all_records()) as reads_all,
+                 (${userId}::uuid is not null and app_reads_by_unit_sets()) as by_unit_sets
             from (select app_bind(${binding.tenantId}::uuid, ${userId}::uuid) as permissions offset 0) b`,
     );
-    return work(tx, { permissions: row!.permissions, readsAllRecords: row!.reads_all });
+    return work(tx, { permissions: row!.permissions, readsAllRecords: row!.reads_all, readsByUnitSets: row!.by_unit_sets });
   });
 }

@@ -1,10 +1,10 @@
 import { RUNTIME_ROLE } from "./schema/runtime-roles";
 
-export { RUNTIME_ROLE, WIDE_RUNTIME_ROLE } from "./schema/runtime-roles";
+export { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE, WIDE_RUNTIME_ROLE } from "./schema/runtime-roles";
 
 /**
  * A runtime role's connection URL: the owner's server and database, the runtime credentials.
- * Both runtime roles share DATABASE_APP_PASSWORD (db/migrator.ts sets it on each).
+ * The runtime roles share DATABASE_APP_PASSWORD (db/migrator.ts sets it on each).
  */
 export function runtimeUrl(ownerUrl: string, appPassword: string, role: string = RUNTIME_ROLE): string {
   const url = new URL(ownerUrl);

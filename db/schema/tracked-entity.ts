@@ -17,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { orgUnit } from "./org-unit";
 import { program, programStage, trackedEntityAttribute, trackedEntityType } from "./program";
-import { RUNTIME_ROLE, RUNTIME_ROLES, WIDE_RUNTIME_ROLE } from "./runtime-roles";
+import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE, RUNTIME_ROLES, SCOPED_READ_ROLES, WIDE_RUNTIME_ROLE } from "./runtime-roles";
 import { tenantIsolation, tenantKey, textC, timestamps } from "./rls";
 import { userAccount } from "./user";
 
@@ -56,6 +56,14 @@ const searchIsWholeTree = sql`(select app_scope_covers_tree('search'))`;
  */
 const wholeTreeRead = (prefix: string) =>
   pgPolicy(`${prefix}_whole_tree_read`, { as: "restrictive", for: "select", to: WIDE_RUNTIME_ROLE, using: readsAllRecords });
+
+/**
+ * The bound unit sets of a small scope (≤ 32 units each, db/migrations/0027), as arrays: the local
+ * runtime role serves only callers who have both (db/migrations/0043), and for anyone else they
+ * are NULL, which admits nothing.
+ */
+const captureSet = sql`(select app_scope_unit_set('capture'))::uuid[]`;
+const searchSet = sql`(select app_scope_unit_set('search'))::uuid[]`;
 
 export const trackedEntity = pgTable(
   "tracked_entity",
@@ -96,6 +104,15 @@ export const trackedEntity = pgTable(
                    where o.tenant_id = tracked_entity.tenant_id and o.tracked_entity_id = tracked_entity.id)`,
     }),
     wholeTreeRead("tracked_entity"),
+    // On the local role, the scoped rule with the unit sets in place of the lookups they decide.
+    pgPolicy("tracked_entity_unit_set_read", {
+      as: "restrictive",
+      for: "select",
+      to: LOCAL_RUNTIME_ROLE,
+      using: sql`(not ever_enrolled and registration_unit_id = any (${searchSet}))
+        or exists (select 1 from program_ownership o
+                   where o.tenant_id = tracked_entity.tenant_id and o.tracked_entity_id = tracked_entity.id)`,
+    }),
     pgPolicy("tracked_entity_scope_insert", {
       as: "restrictive",
       for: "insert",
@@ -141,7 +158,7 @@ export const attributeValue = pgTable(
     pgPolicy("attribute_value_scope_read", {
       as: "restrictive",
       for: "select",
-      to: RUNTIME_ROLE,
+      to: SCOPED_READ_ROLES,
       // The person is visible: the person row's own policy decides, the only copy of it here —
       // unless the caller reads every record, which is decided once per statement.
       using: sql`${allRecords} or ${captureIsWholeTree} or exists (select 1 from tracked_entity p
@@ -213,6 +230,16 @@ export const programOwnership = pgTable(
                                    and app_owner_path_readable(u.path, u.tenant_id, program_ownership.tracked_entity_id, program_ownership.program_id)))))`,
     }),
     wholeTreeRead("program_ownership"),
+    // On the local role: in the capture set, or in the search set for a program readable in
+    // search — what app_owner_path_readable decides from the roots the sets were built from.
+    pgPolicy("program_ownership_unit_set_read", {
+      as: "restrictive",
+      for: "select",
+      to: LOCAL_RUNTIME_ROLE,
+      using: sql`owner_unit_id = any (${captureSet})
+        or (owner_unit_id = any (${searchSet})
+            and app_program_readable_in_search(tenant_id, tracked_entity_id, program_id))`,
+    }),
     pgPolicy("program_ownership_scope_insert", {
       as: "restrictive",
       for: "insert",
@@ -383,7 +410,7 @@ function eventLikePolicies(table: "enrollment" | "event") {
     pgPolicy(`${table}_scope_read`, {
       as: "restrictive",
       for: "select",
-      to: RUNTIME_ROLE,
+      to: SCOPED_READ_ROLES,
       using: ownerReadable,
     }),
     wholeTreeRead(table),

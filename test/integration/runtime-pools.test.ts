@@ -3,16 +3,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Transaction } from "@/db/client";
 import { requestTransactions } from "@/db/runtime-pools";
 import { withTenant } from "@/db/tenant-transaction";
-import { RUNTIME_ROLE, WIDE_RUNTIME_ROLE } from "@/db/urls";
+import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE, WIDE_RUNTIME_ROLE } from "@/db/urls";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { plantRecord } from "../fixtures/records";
+import { addUnitsUnder } from "../fixtures/units";
 import { testDatabases } from "./databases";
 
 /**
  * Which runtime role a request runs on (db/runtime-pools.ts): the wide one only for a caller who
- * reads every record, decided again by every request's own binding, never trusted from before.
+ * reads every record, the local one only for a caller whose scopes are both bound as unit sets,
+ * decided again by every request's own binding, never trusted from before.
  */
-const { owner, runtime, wide } = testDatabases();
+const { owner, runtime, wide, local } = testDatabases();
 let f: TenantFixture;
 let outside: string;
 
@@ -28,11 +30,13 @@ beforeAll(async () => {
   f = await createTenantFixture(owner, "pools");
   outside = await withTenant(owner, { tenantId: f.id }, async (tx) => (await plantRecord(tx, f.id, f.records, "open", f.units["south-a-1"]!)).personId);
   await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "open", f.units["north-a-1"]!));
+  // South grows past what a unit set holds: its lead's scope is bound by paths alone.
+  await addUnitsUnder(owner, f.id, f.units.south!, 40);
 });
 
 describe("request transactions", () => {
   it("run a whole-tree reader on the wide role from their second request, with the same answer", async () => {
-    const request = requestTransactions({ scoped: runtime, wide });
+    const request = requestTransactions({ scoped: runtime, wide, local });
     const first = await request({ tenantId: f.id, userId: f.users.admin! }, probe);
     const second = await request({ tenantId: f.id, userId: f.users.admin! }, probe);
     expect(first.role).toBe(RUNTIME_ROLE);
@@ -41,16 +45,44 @@ describe("request transactions", () => {
     expect(second.outside).toBe(true);
   });
 
-  it("keep scoped callers and requests without a user on the scoped role", async () => {
-    const request = requestTransactions({ scoped: runtime, wide });
+  it("run a caller whose scopes are bound as unit sets on the local role from their second request, with the same answer", async () => {
+    const request = requestTransactions({ scoped: runtime, wide, local });
+    const first = await request({ tenantId: f.id, userId: f.users.nurse! }, probe);
+    const second = await request({ tenantId: f.id, userId: f.users.nurse! }, probe);
+    expect(first.role).toBe(RUNTIME_ROLE);
+    expect(second.role).toBe(LOCAL_RUNTIME_ROLE);
+    expect(second.people).toBe(first.people);
+    expect(second.people).toBeGreaterThan(0);
+    expect(second.outside).toBe(false);
+  });
+
+  it("keep callers with a scope too wide for a unit set, and requests without a user, on the scoped role", async () => {
+    const request = requestTransactions({ scoped: runtime, wide, local });
     for (let i = 0; i < 2; i++) {
-      expect((await request({ tenantId: f.id, userId: f.users.nurse! }, probe)).role).toBe(RUNTIME_ROLE);
+      const lead = await request({ tenantId: f.id, userId: f.users.southlead! }, probe);
+      expect(lead).toMatchObject({ role: RUNTIME_ROLE, outside: true });
       expect((await request({ tenantId: f.id }, probe)).role).toBe(RUNTIME_ROLE);
     }
   });
 
+  it("move a local caller whose scope grew too wide for a unit set back to the scoped role, within the same request", async () => {
+    const request = requestTransactions({ scoped: runtime, wide, local });
+    const clerk = f.users.clerk!;
+    await owner.execute(sql`insert into user_scope (tenant_id, user_id, org_unit_id, kind) values (${f.id}, ${clerk}, ${f.units["north-a-1"]!}, 'capture')`);
+    await request({ tenantId: f.id, userId: clerk }, probe);
+    expect((await request({ tenantId: f.id, userId: clerk }, probe)).role).toBe(LOCAL_RUNTIME_ROLE);
+    await owner.execute(sql`insert into user_scope (tenant_id, user_id, org_unit_id, kind) values (${f.id}, ${clerk}, ${f.units.south!}, 'search')`);
+    let runs = 0;
+    const after = await request({ tenantId: f.id, userId: clerk }, (tx) => {
+      runs += 1;
+      return probe(tx);
+    });
+    expect(after).toMatchObject({ role: RUNTIME_ROLE, outside: true });
+    expect(runs).toBe(1);
+  });
+
   it("move a caller whose every-record access was revoked back to their scope, within the same request", async () => {
-    const request = requestTransactions({ scoped: runtime, wide });
+    const request = requestTransactions({ scoped: runtime, wide, local });
     const medic = f.users.medic!;
     const [admin] = await owner.execute<{ id: string }>(sql`select id from role where tenant_id = ${f.id} and key = 'tenant_admin'`);
     await owner.execute(sql`insert into user_role (tenant_id, user_id, role_id) values (${f.id}, ${medic}, ${admin!.id})`);
@@ -70,7 +102,7 @@ describe("request transactions", () => {
   });
 
   it("never run a request's work twice: a failure on the wide role is the request's failure", async () => {
-    const request = requestTransactions({ scoped: runtime, wide });
+    const request = requestTransactions({ scoped: runtime, wide, local });
     await request({ tenantId: f.id, userId: f.users.admin! }, probe);
     let runs = 0;
     const failing = request({ tenantId: f.id, userId: f.users.admin! }, async (tx) => {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
-import { RUNTIME_ROLE, WIDE_RUNTIME_ROLE } from "@/db/urls";
+import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE, WIDE_RUNTIME_ROLE } from "@/db/urls";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { LEVELS, plantGrant, plantRecord } from "../fixtures/records";
 import { dbError, testDatabases } from "./databases";
@@ -107,7 +107,7 @@ describe("the wide runtime role", () => {
              array(select r.rolname::text from pg_roles r where r.oid = any (p.polroles) order by 1) as roles,
              pg_get_expr(p.polqual, p.polrelid) as qual
         from pg_policy p
-       where p.polroles && array[${RUNTIME_ROLE}::regrole, ${WIDE_RUNTIME_ROLE}::regrole]::oid[]
+       where p.polroles && array[${RUNTIME_ROLE}::regrole, ${WIDE_RUNTIME_ROLE}::regrole, ${LOCAL_RUNTIME_ROLE}::regrole]::oid[]
        order by 1, 2`);
     const reads = [
       ["enrollment", "enrollment"],
@@ -116,12 +116,15 @@ describe("the wide runtime role", () => {
       ["tracked_entity", "tracked_entity"],
       ["tracked_entity_attribute_value", "attribute_value"],
     ];
-    const replaced = reads.map(([table, prefix]) => `${table}.${prefix}_scope_read`);
+    // The local role (0043) replaces only the reads of people and ownerships, with its own.
+    const localReads = ["program_ownership", "tracked_entity"];
+    const byRoles = (...roles: string[]) => policies.filter((p) => JSON.stringify(p.roles) === JSON.stringify(roles)).map((p) => `${p.rel}.${p.name}`);
     const own = reads.map(([table, prefix]) => `${table}.${prefix}_whole_tree_read`);
-    const byRoles = (roles: string[]) => policies.filter((p) => JSON.stringify(p.roles) === JSON.stringify(roles)).map((p) => `${p.rel}.${p.name}`);
-    expect(byRoles([RUNTIME_ROLE])).toEqual(replaced);
-    expect(byRoles([WIDE_RUNTIME_ROLE])).toEqual(own);
-    expect(byRoles([RUNTIME_ROLE, WIDE_RUNTIME_ROLE])).toHaveLength(policies.length - 2 * reads.length);
+    expect(byRoles(RUNTIME_ROLE)).toEqual(localReads.map((t) => `${t}.${t}_scope_read`));
+    expect(byRoles(RUNTIME_ROLE, LOCAL_RUNTIME_ROLE)).toEqual(reads.filter(([t]) => !localReads.includes(t!)).map(([t, prefix]) => `${t}.${prefix}_scope_read`));
+    expect(byRoles(LOCAL_RUNTIME_ROLE)).toEqual(localReads.map((t) => `${t}.${t}_unit_set_read`));
+    expect(byRoles(WIDE_RUNTIME_ROLE)).toEqual(own);
+    expect(byRoles(RUNTIME_ROLE, LOCAL_RUNTIME_ROLE, WIDE_RUNTIME_ROLE)).toHaveLength(policies.length - 2 * reads.length - localReads.length);
     for (const p of policies.filter((p) => own.includes(`${p.rel}.${p.name}`))) expect(p.qual).toBe("( SELECT app_reads_all_records() AS app_reads_all_records)");
   });
 

@@ -41,13 +41,16 @@ export type Row = {
 };
 
 /**
- * `runtime` and `wide`: pools of the two runtime roles; `server`: the bench server's postmaster
- * pid when it runs on this machine (for CPU accounting), else null.
+ * `runtime`, `wide` and `local`: pools of the three runtime roles; `server`: the bench server's
+ * postmaster pid when it runs on this machine (for CPU accounting), else null.
  */
-export type Context = { world: World; runtime: postgres.Sql; wide: postgres.Sql; owner: postgres.Sql; naive: boolean; server: number | null };
+export type Context = { world: World; runtime: postgres.Sql; wide: postgres.Sql; local: postgres.Sql; owner: postgres.Sql; naive: boolean; server: number | null };
 
-/** The pool the app would run a user's request on: the wide role for callers who read every record (db/runtime-pools.ts). */
-export const poolFor = (ctx: Context, user: User): postgres.Sql => (user.readsAll ? ctx.wide : ctx.runtime);
+/**
+ * The pool the app would run a user's request on (db/runtime-pools.ts): the wide role for callers
+ * who read every record, the local one for callers whose scopes are bound as unit sets.
+ */
+export const poolFor = (ctx: Context, user: User): postgres.Sql => (user.readsAll ? ctx.wide : user.bySets ? ctx.local : ctx.runtime);
 
 export const describeTarget = (t: Target) =>
   [t.maxMs !== undefined ? `${t.pct} ≤ ${t.maxMs} ms` : "", t.maxRatio !== undefined ? `${t.pct} ≤ ${t.maxRatio}× floor` : "", t.minNaiveSpeedup !== undefined ? `≥ ${t.minNaiveSpeedup}× faster than naive` : ""]

@@ -1,7 +1,7 @@
 import os from "node:os";
 import postgres from "postgres";
 import { connect } from "@/db/client";
-import { runtimeUrl, WIDE_RUNTIME_ROLE } from "@/db/urls";
+import { LOCAL_RUNTIME_ROLE, runtimeUrl, WIDE_RUNTIME_ROLE } from "@/db/urls";
 import type { Context } from "./cases";
 import { localServerOf } from "./cpu";
 import { openBenchDatabase } from "./database";
@@ -32,12 +32,13 @@ export async function runNational(options: NationalOptions): Promise<void> {
     const owner = postgres(database.ownerUrl, { max: 20, onnotice: () => {} });
     const runtime = postgres(runtimeUrl(database.ownerUrl, database.appPassword), { max: 20, onnotice: () => {} });
     const wide = postgres(runtimeUrl(database.ownerUrl, database.appPassword, WIDE_RUNTIME_ROLE), { max: 20, onnotice: () => {} });
+    const local = postgres(runtimeUrl(database.ownerUrl, database.appPassword, LOCAL_RUNTIME_ROLE), { max: 20, onnotice: () => {} });
     // The handlers take drizzle, as the app's runtime pool gives them.
     const app = connect(runtimeUrl(database.ownerUrl, database.appPassword), { max: 20 });
     try {
       await warm(owner, log);
       const counts = await tableCounts(owner);
-      const ctx: Context = { world: await loadWorld(owner, generation.tenantId, spec), runtime, wide, owner, naive: options.naive, server: await localServerOf(owner) };
+      const ctx: Context = { world: await loadWorld(owner, generation.tenantId, spec), runtime, wide, local, owner, naive: options.naive, server: await localServerOf(owner) };
       const { rows, plans } = await runSuites(ctx, app.db, wanted, log);
       printTable(rows);
       if (plans.length) log(`plans of what missed: ${savePlans(options.size, options.only, plans)}`);
@@ -55,7 +56,7 @@ export async function runNational(options: NationalOptions): Promise<void> {
       });
       log(`results appended to ${file}; whole run ${seconds} s`);
     } finally {
-      await Promise.all([owner.end({ timeout: 5 }), runtime.end({ timeout: 5 }), wide.end({ timeout: 5 }), app.close()]);
+      await Promise.all([owner.end({ timeout: 5 }), runtime.end({ timeout: 5 }), wide.end({ timeout: 5 }), local.end({ timeout: 5 }), app.close()]);
     }
   } finally {
     await database.stop();

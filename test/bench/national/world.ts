@@ -5,10 +5,20 @@ import type { SizeSpec } from "./sizes";
 export type AccessLevel = "open" | "audited" | "protected" | "closed";
 
 /**
- * A persona as stored: its user id, the paths of its scope roots, and whether it reads every
- * record (app_reads_all_records), so the app runs its requests on the wide runtime role.
+ * A persona as stored: its user id, the paths of its scope roots, and which runtime role the app
+ * runs its requests on (db/runtime-pools.ts): the wide one if it reads every record
+ * (app_reads_all_records), the local one if both its scopes are bound as unit sets
+ * (app_reads_by_unit_sets).
  */
-export type User = Persona & { userId: string; capturePaths: string[]; searchPaths: string[]; allRecords: boolean; nationalRoot: boolean; readsAll: boolean };
+export type User = Persona & {
+  userId: string;
+  capturePaths: string[];
+  searchPaths: string[];
+  allRecords: boolean;
+  nationalRoot: boolean;
+  readsAll: boolean;
+  bySets: boolean;
+};
 
 /** What the queries need to know about the generated tenant, read once from the database. */
 export type World = {
@@ -36,12 +46,12 @@ export async function loadWorld(owner: postgres.Sql, tenantId: string, spec: Siz
     if (!account) throw new Error(`Persona ${persona.key} is missing from the bench tenant`);
     const capturePaths = await Promise.all(persona.capture.map(async (code) => (await unit(code)).path));
     const searchPaths = await Promise.all(persona.search.map(async (code) => (await unit(code)).path));
-    const readsAll = await owner.begin(async (tx) => {
+    const { readsAll, bySets } = await owner.begin(async (tx) => {
       await tx`select app_bind(${tenantId}::uuid, ${account.id}::uuid)`;
-      const [row] = await tx<{ all: boolean }[]>`select app_reads_all_records() as all`;
-      return row!.all;
+      const [row] = await tx<{ readsAll: boolean; bySets: boolean }[]>`select app_reads_all_records() as "readsAll", app_reads_by_unit_sets() as "bySets"`;
+      return row!;
     });
-    users[persona.key] = { ...persona, userId: account.id, capturePaths, searchPaths, allRecords: account.all, nationalRoot: persona.capture.includes("N"), readsAll };
+    users[persona.key] = { ...persona, userId: account.id, capturePaths, searchPaths, allRecords: account.all, nationalRoot: persona.capture.includes("N"), readsAll, bySets };
   }
   const programs = await owner<{ id: string; name: string; level: AccessLevel }[]>`
     select id, name, access_level::text as level from program where tenant_id = ${tenantId} order by name`;
