@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
 import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE } from "@/db/urls";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { LEVELS, plantGrant, plantRecord } from "../fixtures/records";
 import { addUnitsUnder } from "../fixtures/units";
 import { dbError, testDatabases } from "./databases";
+import { forbiddenAttempts, NOTHING_BEYOND, PLAIN_ROLE, roleGrants, roleKind, shownBeyond, visibleRecords as visible } from "./specialised-roles";
 
 /**
  * The local runtime role (db/migrations/0043) serves callers whose capture and search scopes are
@@ -21,34 +21,6 @@ const { owner, runtime, local } = testDatabases();
 let f: TenantFixture;
 let other: TenantFixture;
 let otherPerson: string;
-
-/** Record tables and what identifies a row of each. */
-const RECORD_TABLES = {
-  tracked_entity: "id",
-  tracked_entity_attribute_value: "tracked_entity_id::text || attribute_id::text",
-  program_ownership: "id",
-  ownership_change: "id",
-  enrollment: "id",
-  event: "id",
-  break_glass_grant: "id",
-} as const;
-
-/** Every row of every record table the bound user sees on `db`, by table, and what the binding decided. */
-async function visible(db: Database, tenantId: string, userId: string | null) {
-  return withTenant(db, { tenantId, userId }, async (tx, bound) => {
-    const seen: Record<string, string[]> = {};
-    for (const [table, key] of Object.entries(RECORD_TABLES)) {
-      const rows = await tx.execute<{ key: string }>(sql.raw(`select ${key} as key from ${table} order by 1`));
-      seen[table] = rows.map((r) => r.key);
-    }
-    return { seen, bySets: bound.readsByUnitSets };
-  });
-}
-
-/** Keys `wider` holds that `narrower` does not, per table (empty when narrower shows no less). */
-const beyond = (narrower: Record<string, string[]>, wider: Record<string, string[]>) =>
-  Object.fromEntries(Object.keys(RECORD_TABLES).map((t) => [t, narrower[t]!.filter((key) => !wider[t]!.includes(key))]));
-const nothingBeyond = Object.fromEntries(Object.keys(RECORD_TABLES).map((t) => [t, []]));
 
 beforeAll(async () => {
   [f, other] = await Promise.all([createTenantFixture(owner, "local"), createTenantFixture(owner, "local-other")]);
@@ -78,13 +50,7 @@ describe("the local runtime role", () => {
   it("is a login role that is not a superuser, cannot bypass RLS and owns nothing", async () => {
     const [who] = await local.execute<{ who: string }>(sql`select current_user as who`);
     expect(who!.who).toBe(LOCAL_RUNTIME_ROLE);
-    const [row] = await owner.execute(sql`
-      select r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb, r.rolreplication,
-             (select count(*) from pg_class where relowner = r.oid) + (select count(*) from pg_proc where proowner = r.oid)
-               + (select count(*) from pg_namespace where nspowner = r.oid) as owned,
-             (select count(*) from pg_auth_members m where m.member = r.oid or m.roleid = r.oid) as memberships
-        from pg_roles r where r.rolname = ${LOCAL_RUNTIME_ROLE}`);
-    expect(row).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, rolreplication: false, owned: "0", memberships: "0" });
+    expect(await roleKind(owner, LOCAL_RUNTIME_ROLE)).toEqual(PLAIN_ROLE);
   });
 
   it("shows every caller it serves exactly what the scoped role shows", async () => {
@@ -108,13 +74,13 @@ describe("the local runtime role", () => {
     for (const table of ["tracked_entity", "tracked_entity_attribute_value", "program_ownership", "ownership_change"]) {
       expect(onLocal.seen[table], table).toEqual([]);
     }
-    expect(beyond(onLocal.seen, onScoped.seen)).toEqual(nothingBeyond);
+    expect(shownBeyond(onLocal.seen, onScoped.seen)).toEqual(NOTHING_BEYOND);
   });
 
   it("shows a caller who reads every record no more than the scoped role", async () => {
     const onScoped = await visible(runtime, f.id, f.users.admin!);
     expect(onScoped.bySets).toBe(false);
-    expect(beyond((await visible(local, f.id, f.users.admin!)).seen, onScoped.seen)).toEqual(nothingBeyond);
+    expect(shownBeyond((await visible(local, f.id, f.users.admin!)).seen, onScoped.seen)).toEqual(NOTHING_BEYOND);
   });
 
   it("shows nothing without a user, without a binding, or of another tenant", async () => {
@@ -131,29 +97,9 @@ describe("the local runtime role", () => {
   });
 
   it("holds exactly the scoped role's privileges", async () => {
-    const grants = async (role: string) =>
-      (
-        await owner.execute<{ grant: string }>(sql`
-          select 'table ' || c.oid::regclass || ' ' || a.privilege_type as grant
-            from pg_class c cross join lateral aclexplode(c.relacl) a
-           where c.relnamespace = 'public'::regnamespace and a.grantee = ${role}::regrole
-          union all
-          select 'column ' || att.attrelid::regclass || '.' || att.attname || ' ' || a.privilege_type
-            from pg_attribute att join pg_class c on c.oid = att.attrelid cross join lateral aclexplode(att.attacl) a
-           where c.relnamespace = 'public'::regnamespace and a.grantee = ${role}::regrole
-          union all
-          select 'function ' || p.oid::regprocedure || ' ' || a.privilege_type
-            from pg_proc p cross join lateral aclexplode(p.proacl) a
-           where p.pronamespace = 'public'::regnamespace and a.grantee = ${role}::regrole
-          union all
-          select 'schema ' || n.nspname || ' ' || a.privilege_type
-            from pg_namespace n cross join lateral aclexplode(n.nspacl) a
-           where a.grantee = ${role}::regrole
-          order by 1`)
-      ).map((r) => r.grant);
-    const scoped = await grants(RUNTIME_ROLE);
+    const scoped = await roleGrants(owner, RUNTIME_ROLE);
     expect(scoped.length).toBeGreaterThan(50);
-    expect(await grants(LOCAL_RUNTIME_ROLE)).toEqual(scoped);
+    expect(await roleGrants(owner, LOCAL_RUNTIME_ROLE)).toEqual(scoped);
   });
 
   it("reuses its generic plans, as the scoped role does", async () => {
@@ -162,15 +108,8 @@ describe("the local runtime role", () => {
   });
 
   it("cannot purge the audit trail or turn row-level security off", async () => {
-    const purge = local.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('canopy.audit_retention', 'purge', true)`);
-      return tx.execute(sql`delete from audit_event`);
-    });
-    expect(await dbError(purge)).toMatch(/permission denied/);
-    const bypass = local.transaction(async (tx) => {
-      await tx.execute(sql`set local row_security = off`);
-      return tx.execute(sql`select count(*) from tracked_entity`);
-    });
-    expect(await dbError(bypass)).toMatch(/row-level security/);
+    const attempt = forbiddenAttempts(local);
+    expect(await dbError(attempt.purge())).toMatch(/permission denied/);
+    expect(await dbError(attempt.bypass())).toMatch(/row-level security/);
   });
 });

@@ -6,6 +6,7 @@ import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE, WIDE_RUNTIME_ROLE } from "@/db/urls";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { LEVELS, plantGrant, plantRecord } from "../fixtures/records";
 import { dbError, testDatabases } from "./databases";
+import { forbiddenAttempts, PLAIN_ROLE, RECORD_TABLES, roleGrants, roleKind, type Seen, visibleRecords } from "./specialised-roles";
 
 /**
  * The wide runtime role (db/migrations/0040) serves callers who read every record with plans
@@ -20,30 +21,10 @@ let f: TenantFixture;
 let other: TenantFixture;
 let otherPerson: string;
 
-/** Record tables and what identifies a row of each. */
-const RECORD_TABLES = {
-  tracked_entity: "id",
-  tracked_entity_attribute_value: "tracked_entity_id::text || attribute_id::text",
-  program_ownership: "id",
-  ownership_change: "id",
-  enrollment: "id",
-  event: "id",
-  break_glass_grant: "id",
-} as const;
-
 /** Every row of every record table the bound user sees on `db`, by table. */
-async function visible(db: Database, tenantId: string, userId: string | null): Promise<Record<string, string[]>> {
-  return withTenant(db, { tenantId, userId }, async (tx) => {
-    const seen: Record<string, string[]> = {};
-    for (const [table, key] of Object.entries(RECORD_TABLES)) {
-      const rows = await tx.execute<{ key: string }>(sql.raw(`select ${key} as key from ${table} order by 1`));
-      seen[table] = rows.map((r) => r.key);
-    }
-    return seen;
-  });
-}
+const visible = async (db: Database, tenantId: string, userId: string | null) => (await visibleRecords(db, tenantId, userId)).seen;
 
-const personCount = (seen: Record<string, string[]>) => seen.tracked_entity!.length;
+const personCount = (seen: Seen) => seen.tracked_entity!.length;
 
 beforeAll(async () => {
   [f, other] = await Promise.all([createTenantFixture(owner, "wide"), createTenantFixture(owner, "wide-other")]);
@@ -66,39 +47,13 @@ describe("the wide runtime role", () => {
   it("is a login role that is not a superuser, cannot bypass RLS and owns nothing", async () => {
     const [who] = await wide.execute<{ who: string }>(sql`select current_user as who`);
     expect(who!.who).toBe(WIDE_RUNTIME_ROLE);
-    const [row] = await owner.execute(sql`
-      select r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb, r.rolreplication,
-             (select count(*) from pg_class where relowner = r.oid) + (select count(*) from pg_proc where proowner = r.oid)
-               + (select count(*) from pg_namespace where nspowner = r.oid) as owned,
-             (select count(*) from pg_auth_members m where m.member = r.oid or m.roleid = r.oid) as memberships
-        from pg_roles r where r.rolname = ${WIDE_RUNTIME_ROLE}`);
-    expect(row).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, rolreplication: false, owned: "0", memberships: "0" });
+    expect(await roleKind(owner, WIDE_RUNTIME_ROLE)).toEqual(PLAIN_ROLE);
   });
 
   it("holds exactly the scoped role's privileges on tables, columns, functions and the schema", async () => {
-    const grants = async (role: string) =>
-      (
-        await owner.execute<{ grant: string }>(sql`
-          select 'table ' || c.oid::regclass || ' ' || a.privilege_type as grant
-            from pg_class c cross join lateral aclexplode(c.relacl) a
-           where c.relnamespace = 'public'::regnamespace and a.grantee = ${role}::regrole
-          union all
-          select 'column ' || att.attrelid::regclass || '.' || att.attname || ' ' || a.privilege_type
-            from pg_attribute att join pg_class c on c.oid = att.attrelid cross join lateral aclexplode(att.attacl) a
-           where c.relnamespace = 'public'::regnamespace and a.grantee = ${role}::regrole
-          union all
-          select 'function ' || p.oid::regprocedure || ' ' || a.privilege_type
-            from pg_proc p cross join lateral aclexplode(p.proacl) a
-           where p.pronamespace = 'public'::regnamespace and a.grantee = ${role}::regrole
-          union all
-          select 'schema ' || n.nspname || ' ' || a.privilege_type
-            from pg_namespace n cross join lateral aclexplode(n.nspacl) a
-           where a.grantee = ${role}::regrole
-          order by 1`)
-      ).map((r) => r.grant);
-    const scoped = await grants(RUNTIME_ROLE);
+    const scoped = await roleGrants(owner, RUNTIME_ROLE);
     expect(scoped.length).toBeGreaterThan(50);
-    expect(await grants(WIDE_RUNTIME_ROLE)).toEqual(scoped);
+    expect(await roleGrants(owner, WIDE_RUNTIME_ROLE)).toEqual(scoped);
   });
 
   it("carries every policy of the scoped role but the record reads, which it replaces with one rule", async () => {
@@ -163,15 +118,8 @@ describe("the wide runtime role", () => {
   });
 
   it("cannot purge the audit trail or turn row-level security off", async () => {
-    const purge = wide.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('canopy.audit_retention', 'purge', true)`);
-      return tx.execute(sql`delete from audit_event`);
-    });
-    expect(await dbError(purge)).toMatch(/permission denied/);
-    const bypass = wide.transaction(async (tx) => {
-      await tx.execute(sql`set local row_security = off`);
-      return tx.execute(sql`select count(*) from tracked_entity`);
-    });
-    expect(await dbError(bypass)).toMatch(/row-level security/);
+    const attempt = forbiddenAttempts(wide);
+    expect(await dbError(attempt.purge())).toMatch(/permission denied/);
+    expect(await dbError(attempt.bypass())).toMatch(/row-level security/);
   });
 });
