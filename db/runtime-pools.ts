@@ -6,10 +6,10 @@ export type RuntimePools = { scoped: Database; wide: Database; local: Database }
 
 export type RequestTransaction = <T>(binding: TenantBinding, work: (tx: Transaction, bound: Bound) => Promise<T>) => Promise<T>;
 
-type Specialised = "wide" | "local";
+export type Specialised = "wide" | "local";
 
 /** The pool that serves a bound caller best, if not the scoped one. */
-function specialisedFor(bound: Bound): Specialised | null {
+export function specialisedFor(bound: Pick<Bound, "readsAllRecords" | "readsByUnitSets">): Specialised | null {
   if (bound.readsAllRecords) return "wide";
   if (bound.readsByUnitSets) return "local";
   return null;

@@ -21,14 +21,14 @@ export const RECORD_TABLES = {
 export type Seen = Record<string, string[]>;
 
 /** Every row of every record table the bound user sees on `db`, by table, and what the binding decided. */
-export async function visibleRecords(db: Database, tenantId: string, userId: string | null): Promise<{ seen: Seen; readsAll: boolean; bySets: boolean }> {
+export async function visibleRecords(db: Database, tenantId: string, userId: string | null): Promise<{ seen: Seen; bySets: boolean }> {
   return withTenant(db, { tenantId, userId }, async (tx, bound) => {
     const seen: Seen = {};
     for (const [table, key] of Object.entries(RECORD_TABLES)) {
       const rows = await tx.execute<{ key: string }>(sql.raw(`select ${key} as key from ${table} order by 1`));
       seen[table] = rows.map((r) => r.key);
     }
-    return { seen, readsAll: bound.readsAllRecords, bySets: bound.readsByUnitSets };
+    return { seen, bySets: bound.readsByUnitSets };
   });
 }
 

@@ -46,11 +46,8 @@ export type Row = {
  */
 export type Context = { world: World; runtime: postgres.Sql; wide: postgres.Sql; local: postgres.Sql; owner: postgres.Sql; naive: boolean; server: number | null };
 
-/**
- * The pool the app would run a user's request on (db/runtime-pools.ts): the wide role for callers
- * who read every record, the local one for callers whose scopes are bound as unit sets.
- */
-export const poolFor = (ctx: Context, user: User): postgres.Sql => (user.readsAll ? ctx.wide : user.bySets ? ctx.local : ctx.runtime);
+/** The pool the app would run a user's request on (World's `pool`, chosen as db/runtime-pools.ts chooses). */
+export const poolFor = (ctx: Context, user: User): postgres.Sql => (user.pool ? ctx[user.pool] : ctx.runtime);
 
 export const describeTarget = (t: Target) =>
   [t.maxMs !== undefined ? `${t.pct} ≤ ${t.maxMs} ms` : "", t.maxRatio !== undefined ? `${t.pct} ≤ ${t.maxRatio}× floor` : "", t.minNaiveSpeedup !== undefined ? `≥ ${t.minNaiveSpeedup}× faster than naive` : ""]

@@ -1,14 +1,14 @@
 import type postgres from "postgres";
+import { specialisedFor, type Specialised } from "@/db/runtime-pools";
 import { personas, type Persona } from "./fixtures";
 import type { SizeSpec } from "./sizes";
 
 export type AccessLevel = "open" | "audited" | "protected" | "closed";
 
 /**
- * A persona as stored: its user id, the paths of its scope roots, and which runtime role the app
- * runs its requests on (db/runtime-pools.ts): the wide one if it reads every record
- * (app_reads_all_records), the local one if both its scopes are bound as unit sets
- * (app_reads_by_unit_sets).
+ * A persona as stored: its user id, the paths of its scope roots, and the specialised runtime
+ * role the app runs its requests on, chosen from its binding as db/runtime-pools.ts chooses (null:
+ * the scoped role).
  */
 export type User = Persona & {
   userId: string;
@@ -16,8 +16,7 @@ export type User = Persona & {
   searchPaths: string[];
   allRecords: boolean;
   nationalRoot: boolean;
-  readsAll: boolean;
-  bySets: boolean;
+  pool: Specialised | null;
 };
 
 /** What the queries need to know about the generated tenant, read once from the database. */
@@ -46,12 +45,13 @@ export async function loadWorld(owner: postgres.Sql, tenantId: string, spec: Siz
     if (!account) throw new Error(`Persona ${persona.key} is missing from the bench tenant`);
     const capturePaths = await Promise.all(persona.capture.map(async (code) => (await unit(code)).path));
     const searchPaths = await Promise.all(persona.search.map(async (code) => (await unit(code)).path));
-    const { readsAll, bySets } = await owner.begin(async (tx) => {
+    const pool = await owner.begin(async (tx) => {
       await tx`select app_bind(${tenantId}::uuid, ${account.id}::uuid)`;
-      const [row] = await tx<{ readsAll: boolean; bySets: boolean }[]>`select app_reads_all_records() as "readsAll", app_reads_by_unit_sets() as "bySets"`;
-      return row!;
+      const [row] = await tx<{ readsAllRecords: boolean; readsByUnitSets: boolean }[]>`
+        select app_reads_all_records() as "readsAllRecords", app_reads_by_unit_sets() as "readsByUnitSets"`;
+      return specialisedFor(row!);
     });
-    users[persona.key] = { ...persona, userId: account.id, capturePaths, searchPaths, allRecords: account.all, nationalRoot: persona.capture.includes("N"), readsAll, bySets };
+    users[persona.key] = { ...persona, userId: account.id, capturePaths, searchPaths, allRecords: account.all, nationalRoot: persona.capture.includes("N"), pool };
   }
   const programs = await owner<{ id: string; name: string; level: AccessLevel }[]>`
     select id, name, access_level::text as level from program where tenant_id = ${tenantId} order by name`;
