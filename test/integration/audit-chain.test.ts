@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Transaction } from "@/db/client";
@@ -125,6 +126,31 @@ describe("the audit hash chain", () => {
     expect(event!.seq).toBe(event!.head);
     expect(event!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await verify(t.id)).broken).toBeNull();
+  });
+
+  it("hashes the documented text of each event, so events sealed under any migration still verify", async () => {
+    const t = await tenantWithEvents("chain-format");
+    await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, (tx) =>
+      recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.format", reason: "Clinic audit, café visit", ip: "10.0.0.7",
+        userAgent: "Canopy test", details: { nested: { b: 1, a: [true, null] } }, changes: { before: { status: "active" }, after: { status: "closed" } } }),
+    );
+    const events = await withTenant(owner, { tenantId: t.id }, (tx) =>
+      tx.execute<Record<string, string | null>>(sql`
+        select tenant_id::text, seq::text, id::text, (extract(epoch from occurred_at) * 1000000)::bigint::text as micros,
+               actor_user_id::text, actor_name, api_client_id::text, action, subject_type, subject_id, person_id::text,
+               program_id::text, org_unit_id::text, reason, request_id, outcome, ip, user_agent, details::text,
+               changes::text, prev_hash, hash
+        from audit_event where tenant_id = ${t.id} order by seq`),
+    );
+    expect(events.filter((e) => e.action === "test.event" || e.action === "test.format")).toHaveLength(6);
+    for (const e of events) {
+      const micros = BigInt(e.micros!);
+      const at = new Date(Number(micros / 1000n)).toISOString().slice(0, 19) + "." + String(micros % 1000000n).padStart(6, "0") + "Z";
+      const fields = [e.tenant_id, e.seq, e.id, at, e.actor_user_id, e.actor_name, e.api_client_id, e.action, e.subject_type, e.subject_id, e.person_id,
+        e.program_id, e.org_unit_id, e.reason, e.request_id, e.outcome, e.ip, e.user_agent, e.details, e.changes, e.prev_hash];
+      const text = fields.map((value) => value ?? "").join("\u001f");
+      expect(e.hash).toBe(createHash("sha256").update(text, "utf8").digest("hex"));
+    }
   });
 
   it("lets no one re-seal a sealed event, nor change an event on its way to being sealed", async () => {

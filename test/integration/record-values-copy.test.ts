@@ -60,6 +60,27 @@ describe("the person row's copy of their values", () => {
     expect(state.copy).toEqual(state.rows);
   });
 
+  it("copies every value of a statement that writes several people's values, new and changed", async () => {
+    const first = await register("Isatu", "Sesay");
+    const second = await register("Alhaji", "Kamara");
+    const a = f.records.attributes;
+    await withTenant(runtime, { tenantId: f.id, userId: f.users.nurse! }, (tx) =>
+      (tx as unknown as Database).execute(sql`
+        insert into tracked_entity_attribute_value (tenant_id, tracked_entity_id, attribute_id, value)
+        values (${f.id}, ${first}, ${a.village}, 'Kenema'), (${f.id}, ${first}, ${a.lastName}, 'Bangura'),
+               (${f.id}, ${second}, ${a.village}, 'Makeni'), (${f.id}, ${second}, ${a.nationalId}, 'SL-7002')
+        on conflict (tenant_id, tracked_entity_id, attribute_id) do update set value = excluded.value`),
+    );
+    for (const [personId, expected] of [
+      [first, { ...names("Isatu", "Bangura"), [a.village]: "Kenema" }],
+      [second, { ...names("Alhaji", "Kamara", "SL-7002"), [a.village]: "Makeni" }],
+    ] as const) {
+      const state = await copyAndRows(personId);
+      expect(state.copy).toEqual(expected);
+      expect(state.copy).toEqual(state.rows);
+    }
+  });
+
   it("keeps both of two writers' changes to one person", async () => {
     const personId = await register("Fatmata", "Koroma");
     const write = (attributeId: string, value: string, hold: number) =>
