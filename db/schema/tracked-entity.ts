@@ -58,7 +58,7 @@ const wholeTreeRead = (prefix: string) =>
   pgPolicy(`${prefix}_whole_tree_read`, { as: "restrictive", for: "select", to: WIDE_RUNTIME_ROLE, using: readsAllRecords });
 
 /**
- * The bound unit sets of a small scope (≤ 32 units each, db/migrations/0027), as arrays: the local
+ * The bound unit sets of a small scope (≤ 64 units each, db/migrations/0027, 0045), as arrays: the local
  * runtime role serves only callers who have both (db/migrations/0043), and for anyone else they
  * are NULL, which admits nothing.
  */

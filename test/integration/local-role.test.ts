@@ -42,7 +42,7 @@ beforeAll(async () => {
     }
   });
   // South grows past what a unit set holds: its lead is a caller the local role does not serve.
-  await addUnitsUnder(owner, f.id, f.units.south!, 40);
+  await addUnitsUnder(owner, f.id, f.units.south!, 70);
   otherPerson = await withTenant(owner, { tenantId: other.id }, async (tx) => (await plantRecord(tx, other.id, other.records, "open", other.units["north-a-1"]!)).personId);
 });
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
   outside = await withTenant(owner, { tenantId: f.id }, async (tx) => (await plantRecord(tx, f.id, f.records, "open", f.units["south-a-1"]!)).personId);
   await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "open", f.units["north-a-1"]!));
   // South grows past what a unit set holds: its lead's scope is bound by paths alone.
-  await addUnitsUnder(owner, f.id, f.units.south!, 40);
+  await addUnitsUnder(owner, f.id, f.units.south!, 70);
 });
 
 describe("request transactions", () => {
@@ -54,6 +54,20 @@ describe("request transactions", () => {
     expect(second.people).toBe(first.people);
     expect(second.people).toBeGreaterThan(0);
     expect(second.outside).toBe(false);
+  });
+
+  it("run a caller who searches a subdistrict of 50 units on the local role, with the same answer", async () => {
+    const g = await createTenantFixture(owner, "pools-subdistrict");
+    await addUnitsUnder(owner, g.id, g.units["north-a"]!, 47);
+    await withTenant(owner, { tenantId: g.id }, (tx) => plantRecord(tx, g.id, g.records, "open", g.units["north-a-2"]!));
+    const request = requestTransactions({ scoped: runtime, wide, local });
+    const searchSet = (tx: Transaction) => tx.execute<{ units: number }>(sql`select cardinality(app_scope_unit_set('search'))::int as units`);
+    const first = await request({ tenantId: g.id, userId: g.users.nurse! }, async (tx) => ({ ...(await probe(tx)), units: (await searchSet(tx))[0]!.units }));
+    const second = await request({ tenantId: g.id, userId: g.users.nurse! }, probe);
+    expect(first).toMatchObject({ role: RUNTIME_ROLE, units: 50 });
+    expect(second.role).toBe(LOCAL_RUNTIME_ROLE);
+    expect(second.people).toBe(first.people);
+    expect(second.people).toBeGreaterThan(0);
   });
 
   it("keep callers with a scope too wide for a unit set, and requests without a user, on the scoped role", async () => {

@@ -113,7 +113,7 @@ const FEW_PEOPLE = 2000;
  * tenant, each checked by the policies (a clinic's prefix search at 2M people: 0.75 s → 1 ms). A
  * busy facility is the other way round (the demo's nurse: 18 ms from the name index, 65 ms from
  * 3,000 people), hence the count, bounded so that it costs little. The request binding holds the
- * units of a scope of up to 32. Without a search scope, what the policies admit is the capture
+ * units of a scope of up to 64. Without a search scope, what the policies admit is the capture
  * scope, and a clause checking it again doubled a district's prefix search at 2M people.
  */
 async function captureLimit(ctx: ProtectedContext): Promise<{ people?: string[]; clause?: true }> {
