@@ -5,7 +5,7 @@
 -- the owner-path machinery for every statement. Measured on M (pgbench, one client, client and
 -- server pinned to one core, three interleaved rounds, medians): her point read in capture scope
 -- 0.192 → 0.150 ms, in search scope 0.300 → 0.208, out of scope 0.278 → 0.211; app_bind with
--- the 50-unit set 0.52 → 0.53 ms. A district (~125 units at S, ~1,250 at M) stays a lookup.
+-- the 50-unit set 0.52 → 0.54 ms (within the spread). A district (~125 units at S, ~1,250 at M) stays a lookup.
 -- Same walk as 0029: each root read as its own key range, stopping as soon as the set outgrows
 -- the bound.
 CREATE OR REPLACE FUNCTION app_small_unit_set(p_tenant uuid, p_roots ltree[]) RETURNS uuid[]
