@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { asc, eq } from "drizzle-orm";
-import { verifyChain } from "@/server/audit/verify-chain";
+import { chainProblem, verifyChain } from "@/server/audit/verify-chain";
 import { connect } from "./client";
 import { openDatabase } from "./dev-database";
 import { tenant } from "./schema";
@@ -29,7 +29,7 @@ try {
       const report = await withTenant(db, { tenantId: t.id }, (tx) => verifyChain(tx, t.id));
       if (report.broken) {
         failed = true;
-        console.log(`${t.slug}: BROKEN at event #${report.broken.seq}${report.broken.eventId ? ` (${report.broken.eventId})` : ""}: ${report.broken.problem}; ${report.checked} events verified before it.`);
+        console.log(`${t.slug}: BROKEN, ${chainProblem(report.broken)}${report.broken.eventId ? ` (id ${report.broken.eventId})` : ""}; ${report.checked} events verified before it.`);
       } else {
         console.log(`${t.slug}: intact, ${report.checked} events verified.`);
       }

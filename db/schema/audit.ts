@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenantIsolation } from "./rls";
 import { tenant } from "./tenant";
 import { userAccount } from "./user";
@@ -9,10 +9,11 @@ import { userAccount } from "./user";
  * is hand-written in migration 0019; drizzle-kit cannot express it), written in the same
  * transaction as what it records. The runtime role may only INSERT and SELECT; a trigger refuses
  * UPDATE, DELETE and TRUNCATE to everyone but the retention job. Each tenant's events form a hash
- * chain: events are inserted unsealed (`seq` 0), and while their transaction commits a deferred
- * trigger numbers each one (`seq`), links it to the previous one (`prev_hash`) and seals its
- * canonical content (`hash`), serialized per tenant on `audit_chain_head` (migration 0030).
- * The primary key carries the partition key, as PostgreSQL requires of partitioned tables.
+ * chain, kept beside them in `audit_seal`: while an event's transaction commits, a deferred
+ * trigger numbers it, links it to the previous one and seals its canonical content there,
+ * serialized per tenant on `audit_chain_head` (migrations 0030, 0046), so an event is written
+ * once and never updated. The primary key carries the partition key, as PostgreSQL requires of
+ * partitioned tables.
  */
 export const auditEvent = pgTable(
   "audit_event",
@@ -20,7 +21,6 @@ export const auditEvent = pgTable(
     tenantId: uuid().notNull(),
     id: uuid().notNull().defaultRandom(),
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    seq: bigint({ mode: "number" }).notNull().default(0),
     actorUserId: uuid(),
     actorName: text(),
     apiClientId: uuid(),
@@ -37,14 +37,11 @@ export const auditEvent = pgTable(
     userAgent: text(),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     changes: jsonb().$type<{ before: Record<string, unknown>; after: Record<string, unknown> }>(),
-    prevHash: text().notNull().default(""),
-    hash: text().notNull().default(""),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.occurredAt, t.id] }),
     foreignKey({ columns: [t.tenantId, t.actorUserId], foreignColumns: [userAccount.tenantId, userAccount.id] }),
     index().on(t.tenantId, t.occurredAt),
-    index("audit_chain_order").on(t.tenantId, t.seq),
     // One index per filter of the Audit page, each leading with the tenant and ending with time.
     index("audit_by_actor").on(t.tenantId, t.actorUserId, t.occurredAt),
     index("audit_by_action").on(t.tenantId, t.action, t.occurredAt),
@@ -57,6 +54,27 @@ export const auditEvent = pgTable(
     index("audit_sign_in_ip").on(t.tenantId, t.ip, t.occurredAt).where(sql`action = 'sign_in'`),
     tenantIsolation(),
   ],
+);
+
+/**
+ * Each audit event's place in its tenant's chain: number `seq` (1, 2, … in commit order), the
+ * previous seal's hash, and the hash of the event's canonical content with both
+ * (audit_event_hash). Written once by the commit-time trigger, as the owner; the runtime roles may
+ * only read it. No foreign keys: the trigger inserts each seal under the tenant's locked chain
+ * head for the event it was fired by, and audit_verify_chain checks that every seal has its event
+ * and every event its seal.
+ */
+export const auditSeal = pgTable(
+  "audit_seal",
+  {
+    tenantId: uuid().notNull(),
+    seq: bigint({ mode: "number" }).notNull(),
+    eventOccurredAt: timestamp({ withTimezone: true }).notNull(),
+    eventId: uuid().notNull(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.seq] }), uniqueIndex("audit_seal_event").on(t.tenantId, t.eventId), tenantIsolation()],
 );
 
 /** The end of each tenant's audit chain; each commit that seals events locks this row, so a chain never forks. */

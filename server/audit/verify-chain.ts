@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 
-export type ChainReport = { checked: number; broken: null | { seq: number; eventId: string | null; problem: string } };
+/** Where a chain broke: a seal's number, or null when the fault is an event with no seal at all (then `eventId` names one). */
+export type ChainBreak = { seq: number | null; eventId: string | null; problem: string };
+export type ChainReport = { checked: number; broken: null | ChainBreak };
 
 /**
  * Recomputes a tenant's audit chain in the database (audit_verify_chain) and reports the first
@@ -13,6 +15,11 @@ export async function verifyChain(tx: Transaction, tenantId: string): Promise<Ch
   );
   return {
     checked: Number(row!.checked),
-    broken: row!.problem ? { seq: Number(row!.broken_seq), eventId: row!.broken_id, problem: row!.problem } : null,
+    broken: row!.problem ? { seq: row!.broken_seq === null ? null : Number(row!.broken_seq), eventId: row!.broken_id, problem: row!.problem } : null,
   };
+}
+
+/** The break in one line, for job results and the command line. */
+export function chainProblem(broken: ChainBreak): string {
+  return broken.seq === null ? broken.problem : `event ${broken.seq}: ${broken.problem}`;
 }

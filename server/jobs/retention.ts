@@ -3,7 +3,7 @@ import type { Database, Transaction } from "@/db/client";
 import { auditPurge, tenant } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { recordAudit, type AuditEntry } from "@/server/audit/record";
-import { verifyChain } from "@/server/audit/verify-chain";
+import { chainProblem, verifyChain } from "@/server/audit/verify-chain";
 import { cutoffsAt, loadRetentionSettings, parseRetentionSettings, samePeriods, type RetentionPreview } from "./retention-settings";
 
 /**
@@ -28,13 +28,13 @@ async function find(tx: Transaction, tenantId: string, cutoffs: Cutoffs): Promis
   const [audit] = await tx.execute<{ through_seq: string; n: number }>(sql`
     with boundary as (
       select coalesce(
-        (select seq - 1 from audit_event where tenant_id = ${tenantId} and occurred_at >= ${cutoffs.auditBefore}::timestamptz order by seq limit 1),
+        (select seq - 1 from audit_seal where tenant_id = ${tenantId} and event_occurred_at >= ${cutoffs.auditBefore}::timestamptz order by seq limit 1),
         (select seq from audit_chain_head where tenant_id = ${tenantId}),
         0) as through_seq
     )
     select through_seq,
-           (select count(*)::int from audit_event
-             where tenant_id = ${tenantId} and occurred_at < ${cutoffs.auditBefore}::timestamptz and seq <= through_seq) as n
+           (select count(*)::int from audit_seal
+             where tenant_id = ${tenantId} and event_occurred_at < ${cutoffs.auditBefore}::timestamptz and seq <= through_seq) as n
     from boundary`);
   return { events: events!.n, auditEvents: audit!.n, auditThroughSeq: Number(audit!.through_seq) };
 }
@@ -75,7 +75,7 @@ export function applyRetention(owner: Database, tenantId: string, preview: Reten
 
     if (found.auditEvents > 0) {
       const chain = await verifyChain(tx, tenantId);
-      if (chain.broken) return { applied: false, reason: "chain_broken", problem: `event ${chain.broken.seq}: ${chain.broken.problem}` };
+      if (chain.broken) return { applied: false, reason: "chain_broken", problem: chainProblem(chain.broken) };
       await purgeAuditPrefix(tx, tenantId, preview.auditBefore!, found);
     }
     const deleted = preview.eventsBefore
@@ -102,13 +102,14 @@ export function applyRetention(owner: Database, tenantId: string, preview: Reten
 }
 
 /**
- * Removes audit events 1…S of the chain (S = found.auditThroughSeq). The audit_purge row comes
- * first and names S and its hash, which is where audit_verify_chain resumes. The trigger lets the
- * owner delete only while `canopy.audit_retention` says so, and only for this statement.
+ * Removes audit events 1…S of the chain (S = found.auditThroughSeq) and their seals. The
+ * audit_purge row comes first and names S and its hash, which is where audit_verify_chain
+ * resumes. The trigger lets the owner delete only while `canopy.audit_retention` says so, and
+ * only for these statements.
  */
 async function purgeAuditPrefix(tx: Transaction, tenantId: string, auditBefore: string, found: Found): Promise<void> {
   const [last] = await tx.execute<{ hash: string }>(
-    sql`select hash from audit_event where tenant_id = ${tenantId} and occurred_at < ${auditBefore}::timestamptz and seq = ${found.auditThroughSeq}`,
+    sql`select hash from audit_seal where tenant_id = ${tenantId} and event_occurred_at < ${auditBefore}::timestamptz and seq = ${found.auditThroughSeq}`,
   );
   if (!last) throw new Error(`audit event ${found.auditThroughSeq} of tenant ${tenantId} is missing`);
   await tx.insert(auditPurge).values({
@@ -119,10 +120,14 @@ async function purgeAuditPrefix(tx: Transaction, tenantId: string, auditBefore: 
     throughHash: last.hash,
   });
   await tx.execute(sql`select set_config('canopy.audit_retention', 'purge', true)`);
-  const purged = await tx.execute(
-    sql`delete from audit_event where tenant_id = ${tenantId} and occurred_at < ${auditBefore}::timestamptz and seq <= ${found.auditThroughSeq}`,
-  );
+  const purged = await tx.execute(sql`
+    delete from audit_event e using audit_seal s
+     where e.tenant_id = ${tenantId} and e.occurred_at < ${auditBefore}::timestamptz
+       and s.tenant_id = ${tenantId} and s.seq <= ${found.auditThroughSeq} and e.occurred_at = s.event_occurred_at and e.id = s.event_id`);
+  const unsealed = await tx.execute(sql`delete from audit_seal where tenant_id = ${tenantId} and seq <= ${found.auditThroughSeq}`);
   await tx.execute(sql`select set_config('canopy.audit_retention', '', true)`);
   // Counted a moment ago in this transaction, under the tenant lock: a difference is a bug, not a race.
-  if (purged.count !== found.auditEvents) throw new Error(`purged ${purged.count} audit events, expected ${found.auditEvents}`);
+  if (purged.count !== found.auditEvents || unsealed.count !== found.auditEvents) {
+    throw new Error(`purged ${purged.count} audit events and ${unsealed.count} seals, expected ${found.auditEvents}`);
+  }
 }

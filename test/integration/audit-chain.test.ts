@@ -34,6 +34,12 @@ beforeAll(async () => {
   f = await createTenantFixture(owner, "chain");
 });
 
+/** A tenant's seals in chain order, with the event each seals. */
+const seals = (tenantId: string) =>
+  withTenant(owner, { tenantId }, (tx) =>
+    tx.execute<{ id: string; seq: number }>(sql`select event_id as id, seq::int from audit_seal where tenant_id = ${tenantId} order by seq`),
+  );
+
 describe("the audit hash chain", () => {
   it("stays unbroken with 16 concurrent writers", async () => {
     const t = await createTenantFixture(owner, "chain-16");
@@ -52,32 +58,48 @@ describe("the audit hash chain", () => {
     const report = await verify(t.id);
     expect(report.broken).toBeNull();
     const [counts] = await withTenant(owner, { tenantId: t.id }, (tx) =>
-      tx.execute<{ n: number; distinct_seq: number; max_seq: number }>(
-        sql`select count(*)::int as n, count(distinct seq)::int as distinct_seq, max(seq)::int as max_seq from audit_event where tenant_id = ${t.id}`,
+      tx.execute<{ events: number; seals: number; distinct_seq: number; max_seq: number }>(
+        sql`select (select count(*)::int from audit_event where tenant_id = ${t.id}) as events, count(*)::int as seals,
+                   count(distinct seq)::int as distinct_seq, max(seq)::int as max_seq
+            from audit_seal where tenant_id = ${t.id}`,
       ),
     );
-    expect(counts).toEqual({ n: report.checked, distinct_seq: report.checked, max_seq: report.checked });
+    expect(counts).toEqual({ events: report.checked, seals: report.checked, distinct_seq: report.checked, max_seq: report.checked });
     expect(report.checked).toBeGreaterThanOrEqual(320);
   });
 
   it("reports exactly the row an owner edited behind the triggers' back", async () => {
     const t = await tenantWithEvents("chain-edit");
     expect((await verify(t.id)).broken).toBeNull();
-    const [victim] = await withTenant(owner, { tenantId: t.id }, (tx) =>
-      tx.execute<{ id: string; seq: number }>(sql`select id, seq::int from audit_event where tenant_id = ${t.id} order by seq limit 1 offset 1`),
-    );
-    await asOwnerWithoutTriggers(t.id, sql`update audit_event set action = 'nothing.happened' where tenant_id = ${t.id} and id = ${victim!.id}`);
-    expect((await verify(t.id)).broken).toEqual({ seq: victim!.seq, eventId: victim!.id, problem: "its content does not match its hash" });
+    const victim = (await seals(t.id))[1]!;
+    await asOwnerWithoutTriggers(t.id, sql`update audit_event set action = 'nothing.happened' where tenant_id = ${t.id} and id = ${victim.id}`);
+    expect((await verify(t.id)).broken).toEqual({ seq: victim.seq, eventId: victim.id, problem: "its content does not match its hash" });
   });
 
-  it("notices events removed from the middle and from the end", async () => {
+  it("notices seals removed from the middle and from the end", async () => {
     const t = await tenantWithEvents("chain-gap");
-    const rows = await withTenant(owner, { tenantId: t.id }, (tx) => tx.execute<{ id: string; seq: number }>(sql`select id, seq::int from audit_event where tenant_id = ${t.id} order by seq`));
+    const rows = await seals(t.id);
     const last = rows.at(-1)!;
-    await asOwnerWithoutTriggers(t.id, sql`delete from audit_event where tenant_id = ${t.id} and id = ${last.id}`);
+    await asOwnerWithoutTriggers(t.id, sql`delete from audit_seal where tenant_id = ${t.id} and seq = ${last.seq}`);
     expect((await verify(t.id)).broken).toMatchObject({ seq: last.seq, problem: `events ${last.seq} to ${last.seq} are missing from the end` });
-    await asOwnerWithoutTriggers(t.id, sql`delete from audit_event where tenant_id = ${t.id} and id = ${rows[0]!.id}`);
+    await asOwnerWithoutTriggers(t.id, sql`delete from audit_seal where tenant_id = ${t.id} and seq = ${rows[0]!.seq}`);
     expect((await verify(t.id)).broken).toMatchObject({ seq: rows[1]!.seq, problem: `events ${rows[0]!.seq} to ${rows[0]!.seq} are missing` });
+  });
+
+  it("notices a sealed event removed, and an event written without a seal", async () => {
+    const removed = await tenantWithEvents("chain-removed");
+    const victim = (await seals(removed.id))[2]!;
+    await asOwnerWithoutTriggers(removed.id, sql`delete from audit_event where tenant_id = ${removed.id} and id = ${victim.id}`);
+    expect(await verify(removed.id)).toEqual({ checked: victim.seq - 1, broken: { seq: victim.seq, eventId: victim.id, problem: "the event is missing" } });
+
+    const unsealed = await tenantWithEvents("chain-unsealed");
+    // With triggers off, the commit-time seal never runs: an event the chain does not cover.
+    await asOwnerWithoutTriggers(unsealed.id, sql`insert into audit_event (tenant_id, action) values (${unsealed.id}, 'test.unsealed')`);
+    const [smuggled] = await withTenant(owner, { tenantId: unsealed.id }, (tx) =>
+      tx.execute<{ id: string }>(sql`select id from audit_event where tenant_id = ${unsealed.id} and action = 'test.unsealed'`),
+    );
+    const report = await verify(unsealed.id);
+    expect(report.broken).toEqual({ seq: null, eventId: smuggled!.id, problem: `1 of ${report.checked + 1} events are not sealed into the chain` });
   });
 
   it("seals events as their transaction commits, in commit order, without making other writers wait", async () => {
@@ -85,8 +107,11 @@ describe("the audit hash chain", () => {
     const write = (tx: Transaction, label: string) =>
       recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.commit-order", details: { label } });
     const own = (tx: Transaction) =>
-      tx.execute<{ seq: number; hash: string }>(sql`select seq::int, hash from audit_event where tenant_id = ${t.id} and action = 'test.commit-order'`);
-    let unsealedInside: unknown;
+      tx.execute<{ label: string; seq: number | null }>(sql`
+        select e.details->>'label' as label, s.seq::int from audit_event e
+        left join audit_seal s on s.tenant_id = e.tenant_id and s.event_id = e.id
+        where e.tenant_id = ${t.id} and e.action = 'test.commit-order' order by s.seq`);
+    let inside: unknown;
     await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, async (first) => {
       await write(first, "first");
       // A second writer appends and commits while the first is still open: it must not queue
@@ -95,34 +120,40 @@ describe("the audit hash chain", () => {
         await second.execute(sql`set local lock_timeout = '2s'`);
         await write(second, "second");
       });
-      unsealedInside = (await own(first)).find((e) => e.seq === 0);
+      inside = await own(first);
     });
-    expect(unsealedInside).toEqual({ seq: 0, hash: "" });
-    const sealed = await withTenant(owner, { tenantId: t.id }, (tx) =>
-      tx.execute<{ label: string; seq: number }>(sql`select details->>'label' as label, seq::int from audit_event where tenant_id = ${t.id} and action = 'test.commit-order' order by seq`),
-    );
+    expect(inside).toEqual([expect.objectContaining({ label: "second" }), { label: "first", seq: null }]);
+    const sealed = (await withTenant(owner, { tenantId: t.id }, own)) as { label: string; seq: number }[];
     expect(sealed.map((e) => e.label)).toEqual(["second", "first"]);
     expect(sealed[1]!.seq).toBe(sealed[0]!.seq + 1);
     expect((await verify(t.id)).broken).toBeNull();
   });
 
-  it("numbers and hashes an event itself, whatever the writer passed, and leaves no gap for a rollback", async () => {
+  it("lets no writer seal an event itself, and leaves no gap for a rollback", async () => {
     const t = await createTenantFixture(owner, "chain-forged");
-    const forged = sql`insert into audit_event (tenant_id, actor_user_id, action, seq, prev_hash, hash)
-                       values (${t.id}, ${t.users.admin}, 'test.forged', 1000000, 'forged', 'forged')`;
+    const asRuntime = (work: (tx: Transaction) => Promise<unknown>) => withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, work);
+    const head = async () =>
+      (await withTenant(owner, { tenantId: t.id }, (tx) => tx.execute<{ seq: number }>(sql`select coalesce(max(seq), 0)::int as seq from audit_seal where tenant_id = ${t.id}`)))[0]!.seq;
+    const before = await head();
+    const forged = (tx: Transaction) =>
+      tx.execute(sql`insert into audit_seal (tenant_id, seq, event_occurred_at, event_id, prev_hash, hash)
+                     values (${t.id}, 1000000, now(), gen_random_uuid(), 'forged', 'forged')`);
+    expect(await dbError(asRuntime(forged))).toMatch(/permission denied/);
     await expect(
-      withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, async (tx) => {
-        await tx.execute(forged);
+      asRuntime(async (tx) => {
+        await recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.rolled-back", details: {} });
         throw new Error("rolled back");
       }),
     ).rejects.toThrow("rolled back");
-    await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, (tx) => tx.execute(forged));
+    await asRuntime((tx) => recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.kept", details: {} }));
     const [event] = await withTenant(owner, { tenantId: t.id }, (tx) =>
       tx.execute<{ seq: number; hash: string; head: number }>(
-        sql`select e.seq::int, e.hash, (select seq::int from audit_chain_head where tenant_id = ${t.id}) as head
-            from audit_event e where e.tenant_id = ${t.id} and e.action = 'test.forged'`,
+        sql`select s.seq::int, s.hash, (select seq::int from audit_chain_head where tenant_id = ${t.id}) as head
+            from audit_event e join audit_seal s on s.tenant_id = e.tenant_id and s.event_id = e.id
+            where e.tenant_id = ${t.id} and e.action = 'test.kept'`,
       ),
     );
+    expect(event!.seq).toBe(before + 1);
     expect(event!.seq).toBe(event!.head);
     expect(event!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await verify(t.id)).broken).toBeNull();
@@ -136,11 +167,12 @@ describe("the audit hash chain", () => {
     );
     const events = await withTenant(owner, { tenantId: t.id }, (tx) =>
       tx.execute<Record<string, string | null>>(sql`
-        select tenant_id::text, seq::text, id::text, (extract(epoch from occurred_at) * 1000000)::bigint::text as micros,
-               actor_user_id::text, actor_name, api_client_id::text, action, subject_type, subject_id, person_id::text,
-               program_id::text, org_unit_id::text, reason, request_id, outcome, ip, user_agent, details::text,
-               changes::text, prev_hash, hash
-        from audit_event where tenant_id = ${t.id} order by seq`),
+        select e.tenant_id::text, s.seq::text, e.id::text, (extract(epoch from e.occurred_at) * 1000000)::bigint::text as micros,
+               e.actor_user_id::text, e.actor_name, e.api_client_id::text, e.action, e.subject_type, e.subject_id, e.person_id::text,
+               e.program_id::text, e.org_unit_id::text, e.reason, e.request_id, e.outcome, e.ip, e.user_agent, e.details::text,
+               e.changes::text, s.prev_hash, s.hash
+        from audit_event e join audit_seal s on s.tenant_id = e.tenant_id and s.event_id = e.id
+        where e.tenant_id = ${t.id} order by s.seq`),
     );
     expect(events.filter((e) => e.action === "test.event" || e.action === "test.format")).toHaveLength(6);
     for (const e of events) {
@@ -153,15 +185,17 @@ describe("the audit hash chain", () => {
     }
   });
 
-  it("lets no one re-seal a sealed event, nor change an event on its way to being sealed", async () => {
+  it("lets no one change a seal, nor an event before or after it is sealed", async () => {
     const t = await tenantWithEvents("chain-reseal");
     const asOwner = (work: (tx: Transaction) => Promise<unknown>) => withTenant(owner, { tenantId: t.id }, work);
-    expect(await dbError(asOwner((tx) => tx.execute(sql`update audit_event set seq = seq + 100 where tenant_id = ${t.id}`)))).toMatch(/append-only/);
+    expect(await dbError(asOwner((tx) => tx.execute(sql`update audit_seal set seq = seq + 100 where tenant_id = ${t.id}`)))).toMatch(/append-only/);
+    expect(await dbError(asOwner((tx) => tx.execute(sql`delete from audit_seal where tenant_id = ${t.id}`)))).toMatch(/append-only/);
+    expect(await dbError(asOwner((tx) => tx.execute(sql`truncate audit_seal`)))).toMatch(/append-only/);
     expect(
       await dbError(
         asOwner(async (tx) => {
           await recordAudit(tx, { tenantId: t.id, action: "test.pending", details: {} });
-          await tx.execute(sql`update audit_event set action = 'nothing.happened' where tenant_id = ${t.id} and seq = 0`);
+          await tx.execute(sql`update audit_event set action = 'nothing.happened' where tenant_id = ${t.id} and action = 'test.pending'`);
         }),
       ),
     ).toMatch(/append-only/);
@@ -173,6 +207,9 @@ describe("the audit hash chain", () => {
     expect(await dbError(asRuntime(sql`update audit_event set action = 'x'`))).toMatch(/permission denied/);
     expect(await dbError(asRuntime(sql`delete from audit_event`))).toMatch(/permission denied/);
     expect(await dbError(asRuntime(sql`truncate audit_event`))).toMatch(/permission denied/);
+    expect(await dbError(asRuntime(sql`update audit_seal set hash = 'x'`))).toMatch(/permission denied/);
+    expect(await dbError(asRuntime(sql`delete from audit_seal`))).toMatch(/permission denied/);
+    expect(await dbError(asRuntime(sql`truncate audit_seal`))).toMatch(/permission denied/);
     expect(await dbError(withTenant(owner, { tenantId: f.id }, (tx) => tx.execute(sql`delete from audit_event where tenant_id = ${f.id}`)))).toMatch(/append-only/);
     expect(await dbError(withTenant(owner, { tenantId: f.id }, (tx) => tx.execute(sql`update audit_event set action = 'x' where tenant_id = ${f.id}`)))).toMatch(/append-only/);
   });
@@ -253,7 +290,8 @@ describe("what enters the trail", () => {
     });
     const rows = await withTenant(owner, { tenantId: t.id }, (tx) =>
       tx.execute<{ action: string; changes: { after: Record<string, unknown> } }>(
-        sql`select action, changes from audit_event where tenant_id = ${t.id} and action in ('record.updated', 'tenant_settings.audit_changed') order by seq`,
+        sql`select e.action, e.changes from audit_event e join audit_seal s on s.tenant_id = e.tenant_id and s.event_id = e.id
+            where e.tenant_id = ${t.id} and e.action in ('record.updated', 'tenant_settings.audit_changed') order by s.seq`,
       ),
     );
     expect(rows.map((r) => r.action)).toEqual(["tenant_settings.audit_changed", "record.updated"]);

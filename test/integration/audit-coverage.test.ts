@@ -1,6 +1,6 @@
 import { and, eq, gt, max } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvent } from "@/db/schema";
+import { auditEvent, auditSeal } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { appRouter } from "@/server/trpc/root";
 import { createTenantFixture } from "../fixtures/tenants";
@@ -42,7 +42,7 @@ describe("each procedure touching personal data", () => {
   // The tenant's chain numbers its events, so "written by this call" is everything after the
   // last number seen before it: no clocks involved.
   const lastSeq = async () =>
-    (await withTenant(owner, { tenantId: scene.f.id }, (tx) => tx.select({ seq: max(auditEvent.seq) }).from(auditEvent).where(eq(auditEvent.tenantId, scene.f.id))))[0]?.seq ?? 0;
+    (await withTenant(owner, { tenantId: scene.f.id }, (tx) => tx.select({ seq: max(auditSeal.seq) }).from(auditSeal).where(eq(auditSeal.tenantId, scene.f.id))))[0]?.seq ?? 0;
 
   it.each(audited)("$path writes $audit", async ({ audit, call }) => {
     const before = await lastSeq();
@@ -52,7 +52,8 @@ describe("each procedure touching personal data", () => {
       tx
         .select({ subjectId: auditEvent.subjectId, personId: auditEvent.personId, outcome: auditEvent.outcome })
         .from(auditEvent)
-        .where(and(eq(auditEvent.tenantId, scene.f.id), gt(auditEvent.seq, before), eq(auditEvent.action, audit), eq(auditEvent.actorUserId, actor))),
+        .innerJoin(auditSeal, and(eq(auditSeal.tenantId, auditEvent.tenantId), eq(auditSeal.eventId, auditEvent.id)))
+        .where(and(eq(auditEvent.tenantId, scene.f.id), gt(auditSeal.seq, before), eq(auditEvent.action, audit), eq(auditEvent.actorUserId, actor))),
     );
     expect(rows).toEqual([expect.objectContaining({ ...about, outcome: "success" })]);
   });

@@ -29,7 +29,7 @@ async function record(f: TenantFixture, actor: string, entries: Omit<AuditEntry,
     for (const entry of entries) await recordAudit(tx, { tenantId: f.id, actorUserId: f.users[actor], actorName: `${f.name} ${actor}`, ...entry });
   });
   const rows = await withTenant(owner, { tenantId: f.id }, (tx) =>
-    tx.execute<{ id: string }>(sql`select id from audit_event where tenant_id = ${f.id} order by seq desc limit ${entries.length}`),
+    tx.execute<{ id: string }>(sql`select event_id as id from audit_seal where tenant_id = ${f.id} order by seq desc limit ${entries.length}`),
   );
   return rows.map((row) => row.id).reverse();
 }
@@ -225,16 +225,17 @@ describe("integrity", () => {
     const [victimId] = await record(f, "nurse", [{ action: "test.record.viewed", personId: personA }, { action: "test.record.viewed", personId: personB }]);
     const victim = (await callerAs(f, f.users.admin!).audit.list({ filters: { personId: personA } })).events[0]!;
     expect(victim.id).toBe(victimId);
+    const seq = victim.seq!;
     await withTenant(owner, { tenantId: f.id }, async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
       await tx.execute(sql`update audit_event set reason = 'nothing to see' where tenant_id = ${f.id} and id = ${victim.id}`);
     });
     expect(await callerAs(f, f.users.admin!).audit.verify()).toEqual({
-      checked: victim.seq - 1,
-      broken: { seq: victim.seq, eventId: victim.id, problem: "its content does not match its hash" },
+      checked: seq - 1,
+      broken: { seq, eventId: victim.id, problem: "its content does not match its hash" },
     });
     const [audited] = (await callerAs(f, f.users.admin!).audit.list({ filters: { action: "audit.verified" } })).events;
-    expect(audited!.details).toEqual({ checked: victim.seq - 1, broken: true, brokenSeq: victim.seq });
+    expect(audited!.details).toEqual({ checked: seq - 1, broken: true, brokenSeq: seq });
   });
 });
 

@@ -31,6 +31,7 @@ async function restartTrail(tenantId: string, occurredAt: Date[]) {
   await asOwner(tenantId, async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(sql`delete from audit_event where tenant_id = ${tenantId}`);
+    await tx.execute(sql`delete from audit_seal where tenant_id = ${tenantId}`);
     await tx.execute(sql`update audit_chain_head set seq = 0, hash = '' where tenant_id = ${tenantId}`);
     await tx.execute(sql`set local session_replication_role = origin`);
     await appendAudit(tx, tenantId, occurredAt);
@@ -54,9 +55,12 @@ async function eventOn(t: TenantFixture, day: string, deleted = false): Promise<
 async function holdings(tenantId: string) {
   return asOwner(tenantId, async (tx) => ({
     events: (await tx.execute<{ id: string }>(sql`select id from event where tenant_id = ${tenantId} order by id`)).map((r) => r.id),
-    audit: (await tx.execute<{ seq: number; action: string }>(sql`select seq::int, action from audit_event where tenant_id = ${tenantId} order by seq`)).map(
-      (r) => ({ seq: r.seq, action: r.action }),
-    ),
+    audit: (
+      await tx.execute<{ seq: number; action: string }>(
+        sql`select s.seq::int, e.action from audit_event e join audit_seal s on s.tenant_id = e.tenant_id and s.event_id = e.id
+            where e.tenant_id = ${tenantId} order by s.seq`,
+      )
+    ).map((r) => ({ seq: r.seq, action: r.action })),
     purges: (await tx.execute<{ through_seq: number }>(sql`select through_seq::int from audit_purge where tenant_id = ${tenantId} order by through_seq`)).map(
       (r) => r.through_seq,
     ),
@@ -138,7 +142,7 @@ describe("the dry run and applying it", () => {
   it("deletes only this tenant's older events and purges the chain through its last old link, leaving a record", async () => {
     const before = await holdings(a.id);
     const otherBefore = await holdings(b.id);
-    const [third] = await asOwner(a.id, (tx) => tx.execute<{ hash: string }>(sql`select hash from audit_event where tenant_id = ${a.id} and seq = 3`));
+    const [third] = await asOwner(a.id, (tx) => tx.execute<{ hash: string }>(sql`select hash from audit_seal where tenant_id = ${a.id} and seq = 3`));
     const preview = await admin().retention.preview();
     expect(preview).toMatchObject({ events: 3, auditEvents: 3 });
 
@@ -194,7 +198,8 @@ describe("the daily job", () => {
     expect(await holdings(b.id)).toEqual(other);
     const [run] = await asOwner(a.id, (tx) =>
       tx.execute<{ actor_name: string; details: Record<string, unknown> }>(
-        sql`select actor_name, details from audit_event where tenant_id = ${a.id} and action = 'retention.applied' order by seq desc limit 1`,
+        sql`select e.actor_name, e.details from audit_event e join audit_seal s on s.tenant_id = e.tenant_id and s.event_id = e.id
+            where e.tenant_id = ${a.id} and e.action = 'retention.applied' order by s.seq desc limit 1`,
       ),
     );
     expect(run).toMatchObject({ actor_name: "Retention (daily job)", details: { events: 1, auditEvents: 0 } });
@@ -207,7 +212,9 @@ describe("what retention never does", () => {
     await restartTrail(c.id, [yearsAgo(12), yearsAgo(11)]);
     await asOwner(c.id, async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
-      await tx.execute(sql`update audit_event set action = 'nothing.happened' where tenant_id = ${c.id} and seq = 1`);
+      await tx.execute(
+        sql`update audit_event set action = 'nothing.happened' where tenant_id = ${c.id} and id = (select event_id from audit_seal where tenant_id = ${c.id} and seq = 1)`,
+      );
     });
     const caller = callerAs(c, c.users.admin!);
     await caller.retention.update({ eventDataYears: null, auditYears: 10 });
@@ -224,6 +231,7 @@ describe("what retention never does", () => {
         await tx.execute(statement);
       });
     expect(await dbError(asRuntime(sql`delete from audit_event where tenant_id = ${a.id}`))).toMatch(/permission denied/);
+    expect(await dbError(asRuntime(sql`delete from audit_seal where tenant_id = ${a.id}`))).toMatch(/permission denied/);
     expect(
       await dbError(asRuntime(sql`insert into audit_purge (tenant_id, older_than, events, through_seq, through_hash) values (${a.id}, now(), 0, 999, '')`)),
     ).toMatch(/permission denied/);

@@ -40,7 +40,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
           >
             {open ? "Hide details" : "Details"}
-            <span className="sr-only"> of event #{event.seq}</span>
+            <span className="sr-only"> of event {event.seq === null ? event.id : `#${event.seq}`}</span>
           </button>
         </td>
       </tr>
@@ -57,7 +57,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
 
 function EventDetails({ event }: { event: AuditEvent }) {
   const facts: [string, string | null][] = [
-    ["Event", `#${event.seq} · ${event.id}`],
+    ["Event", `${event.seq === null ? "Not sealed yet" : `#${event.seq}`} · ${event.id}`],
     ["Hash begins", event.hashPrefix],
     ["When (UTC)", event.at],
     ["Actor id", event.actorUserId ?? event.apiClientId],

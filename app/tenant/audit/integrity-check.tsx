@@ -24,7 +24,7 @@ export function IntegrityCheck() {
         {report &&
           (report.broken ? (
             <span className="font-medium text-red-700">
-              Broken at event #{report.broken.seq}: {report.broken.problem}
+              {report.broken.seq === null ? `Broken: ${report.broken.problem}` : `Broken at event #${report.broken.seq}: ${report.broken.problem}`}
             </span>
           ) : (
             <span className="font-medium text-canopy-900">

@@ -17,7 +17,8 @@ export type EventsQuery = {
  * occurred_at: an explicit `tenant_id =` (also what routes a query to one shard on Citus), each
  * filter as a plain leakproof equality or time range (so it can use its index under RLS), and
  * `order by occurred_at desc, id desc limit n` so an index scan can stop after n rows. Names
- * are joined after the limit, for the n rows only.
+ * and each event's seal (its number and hash in the chain) are joined after the limit, for the n
+ * rows only; an event of the caller's own transaction has no seal yet.
  */
 export function eventsQuery({ tenantId, filters, actions, after, limit }: EventsQuery): SQL {
   const conditions = [
@@ -36,8 +37,8 @@ export function eventsQuery({ tenantId, filters, actions, after, limit }: Events
     after ? afterCursor(tenantId, after) : null,
   ].filter((condition) => condition !== null);
   const newest = sql`
-    select a.id, a.occurred_at, a.seq, a.actor_user_id, a.actor_name, a.api_client_id, a.action, a.subject_type, a.subject_id,
-      a.person_id, a.program_id, a.org_unit_id, a.reason, a.request_id, a.outcome, a.ip, a.user_agent, a.details, a.changes, a.hash
+    select a.id, a.occurred_at, a.actor_user_id, a.actor_name, a.api_client_id, a.action, a.subject_type, a.subject_id,
+      a.person_id, a.program_id, a.org_unit_id, a.reason, a.request_id, a.outcome, a.ip, a.user_agent, a.details, a.changes
     from audit_event a
     where ${sql.join(conditions, sql` and `)}
     order by a.occurred_at desc, a.id desc
@@ -52,11 +53,12 @@ export function eventsQuery({ tenantId, filters, actions, after, limit }: Events
       limit ${limit}`
     : newest;
   return sql`
-    select e.id, to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at, e.seq,
+    select e.id, to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at, s.seq,
       e.actor_user_id, e.actor_name, e.api_client_id, e.action, e.subject_type, e.subject_id,
       e.person_id, e.program_id, p.name as program_name, e.org_unit_id, u.name as org_unit_name,
-      e.reason, e.request_id, e.outcome, e.ip, e.user_agent, e.details, e.changes, e.hash
+      e.reason, e.request_id, e.outcome, e.ip, e.user_agent, e.details, e.changes, s.hash
     from (${events}) e
+    left join audit_seal s on s.tenant_id = ${tenantId} and s.event_id = e.id
     left join program p on p.tenant_id = ${tenantId} and p.id = e.program_id
     left join org_unit u on u.tenant_id = ${tenantId} and u.id = e.org_unit_id
     order by e.occurred_at desc, e.id desc`;

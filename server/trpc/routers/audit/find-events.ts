@@ -7,7 +7,8 @@ export type AuditEventRow = {
   id: string;
   /** ISO 8601 in UTC to the microsecond, as the chain seals it. */
   at: string;
-  seq: number;
+  /** Its number in the tenant's chain; null until its transaction commits and seals it. */
+  seq: number | null;
   actorUserId: string | null;
   actorName: string | null;
   apiClientId: string | null;
@@ -26,13 +27,13 @@ export type AuditEventRow = {
   userAgent: string | null;
   details: Record<string, unknown>;
   changes: { before: Record<string, unknown>; after: Record<string, unknown> } | null;
-  hash: string;
+  hash: string | null;
 };
 
 type Row = {
   id: string;
   occurred_at: string;
-  seq: string | number;
+  seq: string | number | null;
   actor_user_id: string | null;
   actor_name: string | null;
   api_client_id: string | null;
@@ -51,7 +52,7 @@ type Row = {
   user_agent: string | null;
   details: Record<string, unknown>;
   changes: AuditEventRow["changes"];
-  hash: string;
+  hash: string | null;
 };
 
 /** The exact actions a filter names: itself, or for a family ("record.") every action in it. */
@@ -72,7 +73,7 @@ export async function findEvents(
   return rows.map((r) => ({
     id: r.id,
     at: r.occurred_at,
-    seq: Number(r.seq),
+    seq: r.seq === null ? null : Number(r.seq),
     actorUserId: r.actor_user_id,
     actorName: r.actor_name,
     apiClientId: r.api_client_id,

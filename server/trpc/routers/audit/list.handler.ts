@@ -17,7 +17,7 @@ export async function listHandler({ ctx, input }: { ctx: ProtectedContext; input
   ensureCan(ctx, "read", "auditLog");
   const after = input.cursor ? decodeTimeCursor(input.cursor) : null;
   const rows = await findEvents(ctx, input.filters, { after, limit: input.limit + 1 });
-  const events = rows.slice(0, input.limit).map(({ hash, ...row }) => ({ ...row, hashPrefix: hash.slice(0, HASH_PREFIX) }));
+  const events = rows.slice(0, input.limit).map(({ hash, ...row }) => ({ ...row, hashPrefix: hash?.slice(0, HASH_PREFIX) ?? null }));
   if (!input.cursor) {
     await auditAction(ctx, {
       action: "audit.listed",

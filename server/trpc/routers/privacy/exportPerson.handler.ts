@@ -59,7 +59,8 @@ export async function exportPersonHandler({ ctx, input }: { ctx: ProtectedContex
   }
   const accessLog = await ctx.db.execute<{ occurred_at: string; action: string; actor_name: string | null; reason: string | null }>(sql`
     select a.occurred_at::text, a.action, a.actor_name, a.reason from audit_event a
-    where a.tenant_id = ${tenantId} and a.person_id = ${person.id} order by a.occurred_at, a.seq`);
+    left join audit_seal s on s.tenant_id = a.tenant_id and s.event_id = a.id
+    where a.tenant_id = ${tenantId} and a.person_id = ${person.id} order by a.occurred_at, s.seq`);
   await auditRecord(ctx, "record.exported", person.id, { programIds: pairs.map((p) => p.programId) });
   return {
     exportedAt: new Date().toISOString(),
