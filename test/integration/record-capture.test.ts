@@ -59,8 +59,29 @@ describe("registering and enrolling", () => {
   it("enforces unique values across the tenant without saying whose record holds one", async () => {
     // The holder is outside the nurse's scopes: she learns only that the ID is taken.
     const hidden = await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "closed", f.units["south-a-1"]!));
+    const rows = async () =>
+      (
+        await withTenant(owner, { tenantId: f.id }, (tx) =>
+          tx.execute<{ people: number; owners: number; enrolments: number; audited: number }>(sql`
+            select (select count(*)::int from tracked_entity where tenant_id = ${f.id}) as people,
+                   (select count(*)::int from program_ownership where tenant_id = ${f.id}) as owners,
+                   (select count(*)::int from enrollment where tenant_id = ${f.id}) as enrolments,
+                   (select count(*)::int from audit_event where tenant_id = ${f.id}) as audited`),
+        )
+      )[0]!;
+    const before = await rows();
     const attempt = nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: f.units["north-a-1"]!, attributes: names("Copy", "Cat", hidden.nationalId.toLowerCase()) });
     await expect(attempt).rejects.toMatchObject({ code: "CONFLICT", message: "This National ID is already registered to another person." });
+    // Registered and enrolled in one request, the writes after the clashing value were sent with
+    // it (inOrder): the refusal rolls every one of them back.
+    const withEnrolment = nurse().record.register({
+      trackedEntityTypeId: f.records.typeId,
+      orgUnitId: f.units["north-a-1"]!,
+      attributes: names("Copy", "Cat", hidden.nationalId),
+      enrollment: { programId: f.records.programs.open.id, enrolledOn: "2026-05-01" },
+    });
+    await expect(withEnrolment).rejects.toMatchObject({ code: "CONFLICT", message: "This National ID is already registered to another person." });
+    expect(await rows()).toEqual(before);
   });
 
   it("enrols, records events by the stage's rules, completes and soft-deletes them", async () => {

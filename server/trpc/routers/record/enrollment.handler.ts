@@ -1,11 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { inOrder } from "@/db/pipelined";
 import { enrollment, event } from "@/db/schema";
 import { ensureUnitTakesData, notFound, visiblePairs, visiblePerson, writablePair } from "@/server/records/access";
 import { databaseError } from "@/server/trpc/db-errors";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
-import { checkEnrolment, insertEnrolment, insertFirstOwner, recordFirstOwner } from "./enrolment-rules";
+import { checkEnrolment, enrolmentWrites, insertFirstOwner, recordFirstOwner } from "./enrolment-rules";
 import type { EnrollInput, EnrollmentIdInput, EnrollmentStatusInput } from "./record.schema";
 
 /**
@@ -28,6 +30,7 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
   });
 
   const pair = { personId: person.id, programId: program.id };
+  const enrollmentId = randomUUID();
   const [owned] = await visiblePairs(ctx.db, tenantId, person.id, program.id);
   if (owned) {
     await writablePair(ctx.db, tenantId, person.id, program.id);
@@ -36,6 +39,7 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
       .from(enrollment)
       .where(and(eq(enrollment.tenantId, tenantId), eq(enrollment.trackedEntityId, person.id), eq(enrollment.programId, program.id), eq(enrollment.status, "active"), isNull(enrollment.deletedAt)));
     if (active) throw new TRPCError({ code: "CONFLICT", message: `This person is already enrolled in ${program.name}.` });
+    await inOrder(enrolmentWrites(ctx, pair, input.orgUnitId, input.enrolledOn, enrollmentId));
   } else {
     try {
       await ctx.db.transaction((savepoint) => insertFirstOwner(savepoint, tenantId, pair, input.orgUnitId));
@@ -46,9 +50,9 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
       }
       throw error;
     }
-    await recordFirstOwner(ctx, pair, input.orgUnitId);
+    await inOrder([() => recordFirstOwner(ctx, pair, input.orgUnitId), ...enrolmentWrites(ctx, pair, input.orgUnitId, input.enrolledOn, enrollmentId)]);
   }
-  return { enrollmentId: await insertEnrolment(ctx, pair, input.orgUnitId, input.enrolledOn) };
+  return { enrollmentId };
 }
 
 /** An enrolment the caller can read (not deleted), or not found. */

@@ -58,12 +58,13 @@ export const insertFirstOwner = (db: ProtectedContext["db"], tenantId: string, p
 export const recordFirstOwner = (ctx: ProtectedContext, pair: Pair, unitId: string) =>
   ctx.db.insert(ownershipChange).values({ tenantId: ctx.tenant.id, trackedEntityId: pair.personId, programId: pair.programId, toUnitId: unitId, changedBy: ctx.session.userId });
 
-/** The enrolment row and its audit row; returns the enrolment's id. */
-export async function insertEnrolment(ctx: ProtectedContext, pair: Pair, unitId: string, enrolledOn: string): Promise<string> {
-  const [created] = await ctx.db
-    .insert(enrollment)
-    .values({ tenantId: ctx.tenant.id, trackedEntityId: pair.personId, programId: pair.programId, orgUnitId: unitId, enrolledOn, createdBy: ctx.session.userId })
-    .returning({ id: enrollment.id });
-  await auditRecord(ctx, "enrollment.created", pair.personId, { enrollmentId: created!.id }, { programId: pair.programId, orgUnitId: unitId });
-  return created!.id;
+/** The enrolment row (its id chosen here, so nothing waits for it) and its audit row, as statements for `inOrder`. */
+export function enrolmentWrites(ctx: ProtectedContext, pair: Pair, unitId: string, enrolledOn: string, enrollmentId: string): (() => PromiseLike<unknown>)[] {
+  return [
+    () =>
+      ctx.db
+        .insert(enrollment)
+        .values({ id: enrollmentId, tenantId: ctx.tenant.id, trackedEntityId: pair.personId, programId: pair.programId, orgUnitId: unitId, enrolledOn, createdBy: ctx.session.userId }),
+    () => auditRecord(ctx, "enrollment.created", pair.personId, { enrollmentId }, { programId: pair.programId, orgUnitId: unitId }),
+  ];
 }

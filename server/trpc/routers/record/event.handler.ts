@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { inOrder } from "@/db/pipelined";
 import { event } from "@/db/schema";
 import { ensureUnitTakesData, notFound, writablePair } from "@/server/records/access";
 import { loadStageMeta } from "@/server/records/metadata";
@@ -46,22 +48,24 @@ export async function createEventHandler({ ctx, input }: { ctx: ProtectedContext
     if (existing) throw new TRPCError({ code: "CONFLICT", message: `${stage.name} happens once per enrolment and is already recorded.` });
   }
   const values = parseValues(valuesSchema(stage.dataElements), input.values);
-  const [created] = await ctx.db
-    .insert(event)
-    .values({
-      tenantId: ctx.tenant.id,
-      enrollmentId: found.id,
-      trackedEntityId: found.personId,
-      programId: found.programId,
-      stageId: stage.id,
-      orgUnitId: input.orgUnitId,
-      occurredOn: input.occurredOn,
-      values,
-      createdBy: ctx.session.userId,
-    })
-    .returning({ id: event.id });
-  await auditRecord(ctx, "event.created", found.personId, { eventId: created!.id, enrollmentId: found.id, stageId: stage.id }, { programId: found.programId, orgUnitId: input.orgUnitId });
-  return { eventId: created!.id };
+  const eventId = randomUUID();
+  await inOrder([
+    () =>
+      ctx.db.insert(event).values({
+        id: eventId,
+        tenantId: ctx.tenant.id,
+        enrollmentId: found.id,
+        trackedEntityId: found.personId,
+        programId: found.programId,
+        stageId: stage.id,
+        orgUnitId: input.orgUnitId,
+        occurredOn: input.occurredOn,
+        values,
+        createdBy: ctx.session.userId,
+      }),
+    () => auditRecord(ctx, "event.created", found.personId, { eventId, enrollmentId: found.id, stageId: stage.id }, { programId: found.programId, orgUnitId: input.orgUnitId }),
+  ]);
+  return { eventId };
 }
 
 /** An event the caller can read (not deleted), or not found. */

@@ -1,15 +1,17 @@
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
+import { inOrder } from "@/db/pipelined";
 import { trackedEntity, trackedEntityType } from "@/db/schema";
 import { ensureUnitTakesData } from "@/server/records/access";
 import { loadTypeAttributes } from "@/server/records/metadata";
 import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
-import { checkEnrolment, insertEnrolment, insertFirstOwner, recordFirstOwner } from "./enrolment-rules";
+import { checkEnrolment, enrolmentWrites, insertFirstOwner, recordFirstOwner } from "./enrolment-rules";
 import { parseValues } from "./parse-values";
 import type { RegisterInput } from "./record.schema";
-import { writeAttributeValues } from "./write-attributes";
+import { newPersonValueWrites } from "./write-attributes";
 
 /**
  * Registers a person at a unit of the caller's capture scope (open today), with valid attributes,
@@ -32,18 +34,22 @@ export async function registerHandler({ ctx, input }: { ctx: ProtectedContext; i
     ? await checkEnrolment(ctx, { ...input.enrollment, trackedEntityTypeId: type.id, values, unitId: input.orgUnitId, unitName })
     : null;
 
-  const [person] = await ctx.db
-    .insert(trackedEntity)
-    .values({ tenantId: ctx.tenant.id, trackedEntityTypeId: type.id, registrationUnitId: input.orgUnitId, createdBy: ctx.session.userId })
-    .returning({ id: trackedEntity.id });
-  const personId = person!.id;
-  await writeAttributeValues(ctx, personId, attributes, values, {});
-  await auditRecord(ctx, "record.registered", personId, { attributeIds: Object.keys(values) }, { orgUnitId: input.orgUnitId });
-  if (!program) return { personId, enrollmentId: null };
-
-  // A person registered in this transaction has no owner anywhere yet: no race to guard against.
-  const pair = { personId, programId: program.id };
-  await insertFirstOwner(ctx.db, ctx.tenant.id, pair, input.orgUnitId);
-  await recordFirstOwner(ctx, pair, input.orgUnitId);
-  return { personId, enrollmentId: await insertEnrolment(ctx, pair, input.orgUnitId, input.enrollment!.enrolledOn) };
+  // Ids chosen here, so that every write goes in one round trip (db/pipelined.ts, inOrder). A
+  // person registered in this transaction has no owner anywhere yet: no race to guard against.
+  const personId = randomUUID();
+  const pair = program ? { personId, programId: program.id } : null;
+  const enrollmentId = randomUUID();
+  await inOrder([
+    () => ctx.db.insert(trackedEntity).values({ id: personId, tenantId: ctx.tenant.id, trackedEntityTypeId: type.id, registrationUnitId: input.orgUnitId, createdBy: ctx.session.userId }),
+    ...newPersonValueWrites(ctx, personId, attributes, values),
+    () => auditRecord(ctx, "record.registered", personId, { attributeIds: Object.keys(values) }, { orgUnitId: input.orgUnitId }),
+    ...(pair
+      ? [
+          () => insertFirstOwner(ctx.db, ctx.tenant.id, pair, input.orgUnitId),
+          () => recordFirstOwner(ctx, pair, input.orgUnitId),
+          ...enrolmentWrites(ctx, pair, input.orgUnitId, input.enrollment!.enrolledOn, enrollmentId),
+        ]
+      : []),
+  ]);
+  return { personId, enrollmentId: pair ? enrollmentId : null };
 }

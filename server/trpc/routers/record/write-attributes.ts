@@ -42,10 +42,43 @@ export async function writeAttributeValues(
       await ctx.db.transaction((savepoint) => write(savepoint, [row(attribute)]));
     } catch (error) {
       if (databaseError(error).constraint === "attribute_value_unique_per_tenant") {
-        throw new TRPCError({ code: "CONFLICT", message: `This ${attribute.name} is already registered to another person.` });
+        throw alreadyRegistered(attribute);
       }
       throw error;
     }
   }
   return changed;
 }
+
+/**
+ * The values of a person created in this transaction, as statements for `inOrder` after the
+ * person's row: the plain ones in one insert, the unique ones in another that skips a value some
+ * other person already holds (ON CONFLICT DO NOTHING) and then names the first such attribute
+ * with the same CONFLICT as writeAttributeValues — no savepoint, so no round trip of its own. The
+ * error rolls back the whole transaction like any other.
+ */
+export function newPersonValueWrites(
+  ctx: ProtectedContext,
+  personId: string,
+  attributes: readonly AttributeMeta[],
+  values: Record<string, string>,
+): (() => PromiseLike<unknown>)[] {
+  const rows = (list: readonly AttributeMeta[]) =>
+    list.map((attribute) => ({ tenantId: ctx.tenant.id, trackedEntityId: personId, attributeId: attribute.id, value: values[attribute.id]! }));
+  const written = attributes.filter((a) => values[a.id] !== undefined);
+  const plain = written.filter((a) => !a.unique);
+  const unique = written.filter((a) => a.unique);
+  const writes: (() => PromiseLike<unknown>)[] = [];
+  if (plain.length) writes.push(() => ctx.db.insert(attributeValue).values(rows(plain)));
+  if (unique.length) {
+    writes.push(async () => {
+      const inserted = await ctx.db.insert(attributeValue).values(rows(unique)).onConflictDoNothing().returning({ attributeId: attributeValue.attributeId });
+      const held = unique.find((a) => !inserted.some((row) => row.attributeId === a.id));
+      if (held) throw alreadyRegistered(held);
+    });
+  }
+  return writes;
+}
+
+const alreadyRegistered = (attribute: AttributeMeta) =>
+  new TRPCError({ code: "CONFLICT", message: `This ${attribute.name} is already registered to another person.` });

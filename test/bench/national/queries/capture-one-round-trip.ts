@@ -5,8 +5,10 @@ import { appAndFloorLoads, loadCaptureMeta } from "./capture";
 /**
  * Query 5 again, with the same nine statements run inside the database by one PL/pgSQL call
  * (`bench.capture_once`, the caller's rights, so the runtime role's policies and every trigger
- * still apply): a capture then costs three round trips (bind, call, commit) instead of twelve.
- * Not how the app writes; it measures what fewer round trips would buy on this machine.
+ * still apply). Query 5 already sends its nine statements together, as the handlers do, so both
+ * cost four round trips (begin, bind, the writes, commit); this one also spares PostgreSQL nine
+ * sets of protocol messages and statement look-ups. Not how the app writes; it measures what
+ * that would buy on this machine.
  */
 export async function oneRoundTripCaptureRows(ctx: Context): Promise<Row[]> {
   const { world, owner } = ctx;
