@@ -21,6 +21,16 @@ export async function pipelined<const T extends readonly unknown[]>(statements: 
 }
 
 /**
+ * A read sent together with others (Promise.allSettled, one round trip), taken where the check
+ * that needs it is made: its value, or its failure thrown there — so that the checks' verdicts
+ * come in the order they are written, whatever order the reads failed in.
+ */
+export function valueOf<T>(read: PromiseSettledResult<T>): T {
+  if (read.status === "rejected") throw read.reason;
+  return read.value;
+}
+
+/**
  * Statements that build on each other's rows (a person, then their values, then their
  * enrolment), sent without waiting for each answer but in the order given: a capture's writes
  * cost one round trip instead of one each. Each is started only once the one before it has been

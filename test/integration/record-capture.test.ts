@@ -53,6 +53,10 @@ describe("registering and enrolling", () => {
     await expect(
       nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: f.units["north-a-1"]!, attributes: { [f.records.attributes.firstName]: "Only first" } }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { issues: [{ path: [f.records.attributes.lastName], message: "Last name is required." }] } });
+    // Read together, judged in order: invalid values are named before an out-of-scope unit.
+    await expect(
+      nurse().record.register({ trackedEntityTypeId: f.records.typeId, orgUnitId: f.units["north-a-2"]!, attributes: { [f.records.attributes.firstName]: "Only first" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { issues: [{ path: [f.records.attributes.lastName], message: "Last name is required." }] } });
     expect(await count()).toBe(before);
   });
 
@@ -103,6 +107,13 @@ describe("registering and enrolling", () => {
       code: "BAD_REQUEST",
       message: "That stage is not part of this program.",
     });
+    // The checks read together but judge in order: the stage before the unit, the unit before the date.
+    await expect(
+      medic().record.createEvent({ ...base, stageId: other.stageId, orgUnitId: f.units["north-a-2"]!, values: { [other.elementId]: "5" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "That stage is not part of this program." });
+    await expect(
+      medic().record.createEvent({ ...base, orgUnitId: f.units["north-a-2"]!, occurredOn: "2999-01-01", values: { [program.elementId]: "5" } }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "The event date cannot be in the future." });
     expect((await medic().record.get({ personId })).programs[0]!.enrollments[0]!.events).toEqual([]);
     const { eventId } = await medic().record.createEvent({ ...base, values: { [program.elementId]: "55" } });
     await medic().record.completeEvent({ eventId });

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
+import { pipelined } from "@/db/pipelined";
 import { enrollment, ownershipChange, programOrgUnit, programOwnership } from "@/db/schema";
 import { loadProgramWithAttributes, type ProgramWithAttributes } from "@/server/records/metadata";
 import type { ProtectedContext } from "@/server/trpc/init";
@@ -26,12 +27,21 @@ type EnrolmentRequest = {
 
 /** Checks an enrolment before anything is written; returns the program with its attributes. */
 export async function checkEnrolment(ctx: ProtectedContext, request: EnrolmentRequest): Promise<ProgramWithAttributes> {
-  const program = await loadProgramWithAttributes(ctx.db, ctx.tenant.id, request.programId);
+  const [program, runsAtUnit] = await pipelined([loadProgramWithAttributes(ctx.db, ctx.tenant.id, request.programId), programRunsAt(ctx, request.programId, request.unitId)]);
+  return judgeEnrolment(request, program, runsAtUnit);
+}
+
+/**
+ * The verdict on an enrolment from what was read for it (the program, and whether it runs at the
+ * unit), in a fixed order: the program, the date, the unit, the required attributes. Apart from
+ * the reads, so that a handler can send them together with its own.
+ */
+export function judgeEnrolment(request: EnrolmentRequest, program: ProgramWithAttributes | null, runsAtUnit: boolean): ProgramWithAttributes {
   if (!program || program.trackedEntityTypeId !== request.trackedEntityTypeId) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "That program does not exist for this kind of record." });
   }
   if (request.enrolledOn > today()) throw new TRPCError({ code: "BAD_REQUEST", message: "The enrolment date cannot be in the future." });
-  await ensureProgramRunsAt(ctx, program.id, request.unitId, request.unitName);
+  if (!runsAtUnit) throw notRunAt(request.unitName);
   const missing = program.attributes.filter((a) => a.mandatory && !Object.hasOwn(request.values, a.id));
   if (missing.length) {
     throw new TRPCError({ code: "BAD_REQUEST", message: `Record ${missing.map((a) => a.name).join(", ")} before enrolling in ${program.name}.` });
@@ -40,12 +50,19 @@ export async function checkEnrolment(ctx: ProtectedContext, request: EnrolmentRe
 }
 
 /** Whether a program runs at a unit (people are enrolled, owned and seen there). */
-export async function ensureProgramRunsAt(ctx: ProtectedContext, programId: string, unitId: string, unitName: string) {
+export async function programRunsAt(ctx: ProtectedContext, programId: string, unitId: string): Promise<boolean> {
   const [row] = await ctx.db
     .select({ id: programOrgUnit.id })
     .from(programOrgUnit)
     .where(and(eq(programOrgUnit.tenantId, ctx.tenant.id), eq(programOrgUnit.programId, programId), eq(programOrgUnit.orgUnitId, unitId)));
-  if (!row) throw new TRPCError({ code: "BAD_REQUEST", message: `This program does not run at ${unitName}.` });
+  return row !== undefined;
+}
+
+export const notRunAt = (unitName: string) => new TRPCError({ code: "BAD_REQUEST", message: `This program does not run at ${unitName}.` });
+
+/** Refuses a unit where the program does not run. */
+export async function ensureProgramRunsAt(ctx: ProtectedContext, programId: string, unitId: string, unitName: string) {
+  if (!(await programRunsAt(ctx, programId, unitId))) throw notRunAt(unitName);
 }
 
 type Pair = { personId: string; programId: string };

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
-import { inOrder } from "@/db/pipelined";
+import { inOrder, valueOf } from "@/db/pipelined";
 import { event } from "@/db/schema";
 import { ensureUnitTakesData, notFound, writablePair } from "@/server/records/access";
 import { loadStageMeta } from "@/server/records/metadata";
@@ -9,7 +9,7 @@ import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
 import { findEnrollment } from "./enrollment.handler";
-import { ensureProgramRunsAt } from "./enrolment-rules";
+import { ensureProgramRunsAt, notRunAt, programRunsAt } from "./enrolment-rules";
 import { parseValues } from "./parse-values";
 import type { CreateEventInput, EventIdInput, UpdateEventInput } from "./record.schema";
 
@@ -35,17 +35,27 @@ function ensureDate(occurredOn: string) {
 export async function createEventHandler({ ctx, input }: { ctx: ProtectedContext; input: CreateEventInput }) {
   ensureCan(ctx, "create", "event");
   const found = await findEnrollment(ctx, input.enrollmentId);
-  await writablePair(ctx.db, ctx.tenant.id, found.personId, found.programId);
-  if (found.status !== "active") throw new TRPCError({ code: "BAD_REQUEST", message: "This enrolment is completed; reopen it to record events." });
-  const stage = await stageOf(ctx, found.programId, input.stageId);
-  ensureDate(input.occurredOn);
-  await ensureEventUnit(ctx, found.programId, input.orgUnitId);
-  if (!stage.repeatable) {
-    const [existing] = await ctx.db
+  // The checks' reads go together (one round trip, db/pipelined.ts); their verdicts still come in
+  // this order: the record, the enrolment, the stage, the date, the unit, the stage's repeats.
+  const [pairRead, stageRead, unitRead, runsRead, earlierRead] = await Promise.allSettled([
+    writablePair(ctx.db, ctx.tenant.id, found.personId, found.programId),
+    stageOf(ctx, found.programId, input.stageId),
+    ensureUnitTakesData(ctx.db, ctx.tenant.id, input.orgUnitId, ctx.ability.can("accessAllRecords", "trackedEntity")),
+    programRunsAt(ctx, found.programId, input.orgUnitId),
+    ctx.db
       .select({ id: event.id })
       .from(event)
-      .where(and(eq(event.tenantId, ctx.tenant.id), eq(event.enrollmentId, found.id), eq(event.stageId, stage.id), isNull(event.deletedAt)));
-    if (existing) throw new TRPCError({ code: "CONFLICT", message: `${stage.name} happens once per enrolment and is already recorded.` });
+      .where(and(eq(event.tenantId, ctx.tenant.id), eq(event.enrollmentId, found.id), eq(event.stageId, input.stageId), isNull(event.deletedAt)))
+      .limit(1),
+  ]);
+  valueOf(pairRead);
+  if (found.status !== "active") throw new TRPCError({ code: "BAD_REQUEST", message: "This enrolment is completed; reopen it to record events." });
+  const stage = valueOf(stageRead);
+  ensureDate(input.occurredOn);
+  const unitName = valueOf(unitRead);
+  if (!valueOf(runsRead)) throw notRunAt(unitName);
+  if (!stage.repeatable && valueOf(earlierRead).length) {
+    throw new TRPCError({ code: "CONFLICT", message: `${stage.name} happens once per enrolment and is already recorded.` });
   }
   const values = parseValues(valuesSchema(stage.dataElements), input.values);
   const eventId = randomUUID();

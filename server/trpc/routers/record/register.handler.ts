@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
-import { inOrder } from "@/db/pipelined";
+import { inOrder, valueOf } from "@/db/pipelined";
 import { trackedEntity, trackedEntityType } from "@/db/schema";
 import { ensureUnitTakesData } from "@/server/records/access";
-import { loadTypeAttributes } from "@/server/records/metadata";
+import { loadProgramWithAttributes, loadTypeAttributes } from "@/server/records/metadata";
 import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
-import { checkEnrolment, enrolmentWrites, insertFirstOwner, recordFirstOwner } from "./enrolment-rules";
+import { enrolmentWrites, insertFirstOwner, judgeEnrolment, programRunsAt, recordFirstOwner } from "./enrolment-rules";
 import { parseValues } from "./parse-values";
 import type { RegisterInput } from "./record.schema";
 import { newPersonValueWrites } from "./write-attributes";
@@ -22,16 +22,26 @@ import { newPersonValueWrites } from "./write-attributes";
 export async function registerHandler({ ctx, input }: { ctx: ProtectedContext; input: RegisterInput }) {
   ensureCan(ctx, "create", "trackedEntity");
   if (input.enrollment) ensureCan(ctx, "create", "enrollment");
-  const [type] = await ctx.db
-    .select({ id: trackedEntityType.id })
-    .from(trackedEntityType)
-    .where(and(eq(trackedEntityType.tenantId, ctx.tenant.id), eq(trackedEntityType.id, input.trackedEntityTypeId)));
+  // The checks' reads go together (one round trip, db/pipelined.ts); their verdicts still come in
+  // this order: the kind of record, the values, the unit, the enrolment.
+  const enrolment = input.enrollment;
+  const [typeRead, attributesRead, unitRead, programRead, runsRead] = await Promise.allSettled([
+    ctx.db
+      .select({ id: trackedEntityType.id })
+      .from(trackedEntityType)
+      .where(and(eq(trackedEntityType.tenantId, ctx.tenant.id), eq(trackedEntityType.id, input.trackedEntityTypeId))),
+    loadTypeAttributes(ctx.db, ctx.tenant.id, input.trackedEntityTypeId),
+    ensureUnitTakesData(ctx.db, ctx.tenant.id, input.orgUnitId, ctx.ability.can("accessAllRecords", "trackedEntity")),
+    enrolment ? loadProgramWithAttributes(ctx.db, ctx.tenant.id, enrolment.programId) : null,
+    enrolment ? programRunsAt(ctx, enrolment.programId, input.orgUnitId) : false,
+  ]);
+  const [type] = valueOf(typeRead);
   if (!type) throw new TRPCError({ code: "BAD_REQUEST", message: "That kind of record does not exist." });
-  const attributes = await loadTypeAttributes(ctx.db, ctx.tenant.id, type.id);
+  const attributes = valueOf(attributesRead);
   const values = parseValues(valuesSchema(attributes), input.attributes);
-  const unitName = await ensureUnitTakesData(ctx.db, ctx.tenant.id, input.orgUnitId, ctx.ability.can("accessAllRecords", "trackedEntity"));
-  const program = input.enrollment
-    ? await checkEnrolment(ctx, { ...input.enrollment, trackedEntityTypeId: type.id, values, unitId: input.orgUnitId, unitName })
+  const unitName = valueOf(unitRead);
+  const program = enrolment
+    ? judgeEnrolment({ ...enrolment, trackedEntityTypeId: type.id, values, unitId: input.orgUnitId, unitName }, valueOf(programRead), valueOf(runsRead))
     : null;
 
   // Ids chosen here, so that every write goes in one round trip (db/pipelined.ts, inOrder). A
