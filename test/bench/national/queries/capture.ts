@@ -11,8 +11,9 @@ import type { World } from "../world";
  * Query 5: capture — register a person, enrol them and record their first visit, with the three
  * audit rows the app writes (record.registered, enrollment.created, event.created), in one
  * transaction per capture, in the order the handlers write them and sent together as they send
- * them. Each writer is a clerk at their own clinic. Measured at 1 and 16 concurrent writers for a fixed time; the floor runs the same
- * statements as the owner (no policy checks; the audit chain trigger still seals every row at commit).
+ * them. Each writer is a clerk at their own clinic. Measured at 1 and 16 concurrent writers for a
+ * fixed time; the floor runs the same statements as the owner (no policy checks; the audit chain
+ * trigger still seals every row at commit).
  */
 type Capture = { programId: string; stageId: string; elementId: string; typeId: string; attributes: World["attributes"] & { sex: string; dob: string } };
 
