@@ -4,6 +4,7 @@ import { env } from "@/server/env";
 import { preparingEveryStatement } from "./prepared-statements";
 import * as schema from "./schema";
 import { requestTransactions, type RequestTransaction } from "./runtime-pools";
+import { postgresJsTarget } from "./socket-url";
 import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE, runtimeUrl, WIDE_RUNTIME_ROLE } from "./urls";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -12,7 +13,9 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Queryable = Database | Transaction;
 
 export function connect(url: string, options: { max?: number } = {}): { db: Database; close: () => Promise<void> } {
-  const client = postgres(url, {
+  const target = postgresJsTarget(url);
+  const client = postgres(target.url, {
+    host: target.host,
     max: options.max ?? 10,
     idle_timeout: 30,
     onnotice: () => {},

@@ -2,6 +2,7 @@ import path from "node:path";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { postgresJsTarget } from "./socket-url";
 
 const MIGRATIONS_FOLDER = path.join(import.meta.dirname, "migrations");
 
@@ -11,7 +12,8 @@ const MIGRATIONS_FOLDER = path.join(import.meta.dirname, "migrations");
  * Idempotent; a session advisory lock keeps two starting processes from migrating at once.
  */
 export async function migrateDatabase(ownerUrl: string, appPassword: string): Promise<void> {
-  const client = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+  const target = postgresJsTarget(ownerUrl);
+  const client = postgres(target.url, { host: target.host, max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(hashtext('canopy.migrate'))`;
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });

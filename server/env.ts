@@ -1,4 +1,6 @@
 import { z } from "zod";
+// Relative: next.config.ts imports this module, before any path alias applies.
+import { hasValidSocketHost } from "../db/socket-url";
 
 /**
  * Every environment variable Canopy reads, validated once at start-up. `next.config.ts` imports
@@ -6,7 +8,8 @@ import { z } from "zod";
  */
 const postgresUrl = z
   .string()
-  .regex(/^postgres(ql)?:\/\/\S+$/, "expected a postgres:// or postgresql:// connection URL");
+  .regex(/^postgres(ql)?:\/\/\S+$/, "expected a postgres:// or postgresql:// connection URL")
+  .refine(hasValidSocketHost, "expected the host parameter to be a socket directory, an absolute path such as /var/run/postgresql");
 
 const hostname = z
   .string()

@@ -18,6 +18,10 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: expected at least 32 characters/);
     expect(() => parseEnv({ NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
     expect(() => parseEnv({ DEMO_TOTP_SECRET: "not base32!" })).toThrow(/DEMO_TOTP_SECRET: expected a base32 TOTP secret/);
+    expect(() => parseEnv({ DATABASE_URL: "postgres://canopy@localhost/canopy?host=run/postgresql" })).toThrow(
+      /DATABASE_URL: expected the host parameter to be a socket directory/,
+    );
+    expect(parseEnv({ DATABASE_URL: "postgres://canopy@localhost/canopy?host=/var/run/postgresql" }).DATABASE_URL).toContain("host=/var/run/postgresql");
   });
 
   it("lists every bad variable at once", () => {

@@ -38,7 +38,7 @@ export async function httpRows(ctx: Context, app: Database): Promise<Row[]> {
   const rows: Row[] = [];
   try {
     await ensureBuild(logFile);
-    const server = await startApp(ctx.runtime, logFile);
+    const server = await startApp(ctx.runtime, logFile, ctx.server === null ? null : await socketDirectoryOf(ctx.owner));
     try {
       for (const key of PERSONAS) rows.push(...(await personaRows(ctx, app, server.port, key)));
     } finally {
@@ -50,6 +50,13 @@ export async function httpRows(ctx: Context, app: Database): Promise<Row[]> {
     rows.push({ query: `API (${CONNECTIONS} conn)`, who: "-", app: failed, target: TARGET_TEXT, met: false, notes: [`error: ${message}`] });
   }
   return rows;
+}
+
+/** The first directory where the server listens on a Unix-domain socket, or null when it does not. */
+async function socketDirectoryOf(owner: Context["owner"]): Promise<string | null> {
+  const [row] = await owner<{ directories: string }[]>`select current_setting('unix_socket_directories') as directories`;
+  const first = row?.directories.split(",")[0]?.trim() ?? "";
+  return first.startsWith("/") ? first : null;
 }
 
 async function personaRows(ctx: Context, app: Database, port: number, key: string): Promise<Row[]> {

@@ -40,11 +40,14 @@ export async function ensureBuild(logFile: string): Promise<void> {
  * external ones and proxied them to itself, and they hung up. It gets the runtime role's
  * connection only (the URL without a password, and the password apart, as env.ts wants), the
  * same role and settings the bench's own runtime pool uses: the request path never needs the
- * owner, and nothing here starts the background jobs that would.
+ * owner, and nothing here starts the background jobs that would. A database on this machine is
+ * reached through its Unix-domain socket, as README's configuration advises for a co-located one.
  */
-export async function startApp(runtime: postgres.Sql, logFile: string): Promise<App> {
+export async function startApp(runtime: postgres.Sql, logFile: string, socketDirectory: string | null): Promise<App> {
   // postgres.js keeps the pool's parsed settings on `options`; its types hide the password.
   const { host, port: dbPort, database, user, pass } = runtime.options as unknown as { host: string[]; port: number[]; database: string; user: string; pass: string };
+  const databaseUrl = new URL(`postgres://${user}@${host[0]}:${dbPort[0]}/${database}`);
+  if (socketDirectory) databaseUrl.searchParams.set("host", socketDirectory);
   const port = await freePort();
   const app = spawnLogged(["start", "-p", String(port)], {
     ...process.env,
@@ -52,7 +55,7 @@ export async function startApp(runtime: postgres.Sql, logFile: string): Promise<
     NODE_ENV: "production",
     APP_DOMAIN: "localhost",
     LOG_LEVEL: "info",
-    DATABASE_URL: `postgres://${user}@${host[0]}:${dbPort[0]}/${database}`,
+    DATABASE_URL: databaseUrl.toString(),
     DATABASE_APP_PASSWORD: pass,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     CANOPY_SECRET_KEY: randomBytes(32).toString("base64url"),
