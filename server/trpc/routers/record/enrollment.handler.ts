@@ -31,6 +31,7 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
 
   const pair = { personId: person.id, programId: program.id };
   const enrollmentId = randomUUID();
+  const writes = enrolmentWrites(ctx, pair, input.orgUnitId, input.enrolledOn, enrollmentId);
   const [owned] = await visiblePairs(ctx.db, tenantId, person.id, program.id);
   if (owned) {
     await writablePair(ctx.db, tenantId, person.id, program.id);
@@ -39,7 +40,6 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
       .from(enrollment)
       .where(and(eq(enrollment.tenantId, tenantId), eq(enrollment.trackedEntityId, person.id), eq(enrollment.programId, program.id), eq(enrollment.status, "active"), isNull(enrollment.deletedAt)));
     if (active) throw new TRPCError({ code: "CONFLICT", message: `This person is already enrolled in ${program.name}.` });
-    await inOrder(enrolmentWrites(ctx, pair, input.orgUnitId, input.enrolledOn, enrollmentId));
   } else {
     try {
       await ctx.db.transaction((savepoint) => insertFirstOwner(savepoint, tenantId, pair, input.orgUnitId));
@@ -50,8 +50,9 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
       }
       throw error;
     }
-    await inOrder([() => recordFirstOwner(ctx, pair, input.orgUnitId), ...enrolmentWrites(ctx, pair, input.orgUnitId, input.enrolledOn, enrollmentId)]);
+    writes.unshift(() => recordFirstOwner(ctx, pair, input.orgUnitId));
   }
+  await inOrder(writes);
   return { enrollmentId };
 }
 
