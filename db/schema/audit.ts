@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, foreignKey, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { tenantIsolation } from "./rls";
 import { tenant } from "./tenant";
 import { userAccount } from "./user";
@@ -8,11 +8,11 @@ import { userAccount } from "./user";
  * The audit trail: one append-only table, partitioned by month on `occurred_at` (the partitioning
  * is hand-written in migration 0019; drizzle-kit cannot express it), written in the same
  * transaction as what it records. The runtime role may only INSERT and SELECT; a trigger refuses
- * UPDATE, DELETE and TRUNCATE to everyone but the retention job. Each tenant's events form a hash
- * chain, kept beside them in `audit_seal`: while an event's transaction commits, a deferred
- * trigger numbers it, links it to the previous one and seals its canonical content there,
- * serialized per tenant on `audit_chain_head` (migrations 0030, 0046), so an event is written
- * once and never updated. The primary key carries the partition key, as PostgreSQL requires of
+ * UPDATE, DELETE and TRUNCATE to everyone but the retention job. Each tenant's events form hash
+ * chains, kept beside them in `audit_seal`: while an event's transaction commits, a deferred
+ * trigger numbers it, links it to the previous one of its lane and seals its canonical content
+ * there, serialized per lane on `audit_chain_head` (migrations 0030, 0046, 0047), so an event is
+ * written once and never updated. The primary key carries the partition key, as PostgreSQL requires of
  * partitioned tables.
  */
 export const auditEvent = pgTable(
@@ -57,8 +57,17 @@ export const auditEvent = pgTable(
 );
 
 /**
- * Each audit event's place in its tenant's chain: number `seq` (1, 2, … in commit order), the
- * previous seal's hash, and the hash of the event's canonical content with both
+ * The lanes of a tenant's audit trail: AUDIT_LANES independent hash chains (0…7). A committing
+ * transaction seals all its events into one lane, the first that no other commit holds, so up to
+ * eight commits seal at once and share their WAL flushes; one chain serialized every commit of a
+ * tenant behind the one before it, flush included (migration 0047).
+ */
+export const AUDIT_LANES = 8;
+const laneInRange = (name: string) => check(name, sql`lane between 0 and ${sql.raw(String(AUDIT_LANES - 1))}`);
+
+/**
+ * Each audit event's place in its tenant's chains: its lane, number `seq` in that lane (1, 2, … in
+ * commit order), the previous seal's hash in the lane, and the hash of the event's canonical content with both
  * (audit_event_hash). Written once by the commit-time trigger, as the owner; the runtime roles may
  * only read it. No foreign keys: the trigger inserts each seal under the tenant's locked chain
  * head for the event it was fired by, and audit_verify_chain checks that every seal has its event
@@ -68,29 +77,37 @@ export const auditSeal = pgTable(
   "audit_seal",
   {
     tenantId: uuid().notNull(),
+    lane: smallint().notNull().default(0),
     seq: bigint({ mode: "number" }).notNull(),
     eventOccurredAt: timestamp({ withTimezone: true }).notNull(),
     eventId: uuid().notNull(),
     prevHash: text().notNull(),
     hash: text().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.seq] }), uniqueIndex("audit_seal_event").on(t.tenantId, t.eventId), tenantIsolation()],
+  (t) => [primaryKey({ columns: [t.tenantId, t.lane, t.seq] }), uniqueIndex("audit_seal_event").on(t.tenantId, t.eventId), laneInRange("audit_seal_lane"), tenantIsolation()],
 );
 
-/** The end of each tenant's audit chain; each commit that seals events locks this row, so a chain never forks. */
+/** The end of each lane of a tenant's audit trail; a commit that seals events locks its lane's row, so a lane never forks. */
 export const auditChainHead = pgTable(
   "audit_chain_head",
   {
-    tenantId: uuid().primaryKey(),
+    tenantId: uuid().notNull(),
+    lane: smallint().notNull().default(0),
     seq: bigint({ mode: "number" }).notNull().default(0),
     hash: text().notNull().default(""),
   },
-  (t) => [foreignKey({ columns: [t.tenantId], foreignColumns: [tenant.id] }), tenantIsolation()],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.lane] }),
+    foreignKey({ columns: [t.tenantId], foreignColumns: [tenant.id] }),
+    laneInRange("audit_chain_head_lane"),
+    tenantIsolation(),
+  ],
 );
 
 /**
- * What each retention purge removed: the chain resumes after `throughSeq`, whose hash the first
- * remaining event links to, so verification still covers everything kept.
+ * What each retention purge removed from one lane: the lane resumes after `throughSeq`, whose hash
+ * the first remaining event links to, so verification still covers everything kept. A purge that
+ * cut several lanes writes one row per lane, all with the same `purgedAt` (its transaction's start).
  */
 export const auditPurge = pgTable(
   "audit_purge",
@@ -100,13 +117,15 @@ export const auditPurge = pgTable(
     purgedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     olderThan: timestamp({ withTimezone: true }).notNull(),
     events: bigint({ mode: "number" }).notNull(),
+    lane: smallint().notNull().default(0),
     throughSeq: bigint({ mode: "number" }).notNull(),
     throughHash: text().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId], foreignColumns: [tenant.id] }),
-    index().on(t.tenantId, t.throughSeq),
+    index().on(t.tenantId, t.lane, t.throughSeq),
+    laneInRange("audit_purge_lane"),
     tenantIsolation(),
   ],
 );

@@ -13,30 +13,37 @@ import { cutoffsAt, loadRetentionSettings, parseRetentionSettings, samePeriods, 
  */
 
 type Cutoffs = Pick<RetentionPreview, "eventsBefore" | "auditBefore">;
-type Found = { events: number; auditEvents: number; auditThroughSeq: number };
+/** Where the purge ends in one lane of the audit trail: its seals 1…throughSeq, `events` of them still there. */
+type LaneCut = { lane: number; throughSeq: number; events: number };
+type Found = { events: number; auditEvents: number; lanes: LaneCut[] };
 
 /**
- * What the cutoffs remove: events (soft-deleted ones too) that occurred before the date, and the
- * audit chain from its start through the last event before the first one at or after the moment.
- * Purging only a prefix keeps what remains one unbroken chain that audit_verify_chain can check.
+ * What the cutoffs remove: events (soft-deleted ones too) that occurred before the date, and from
+ * each lane of the audit trail its start through the last event before the lane's first one at or
+ * after the moment. Purging only a prefix keeps what remains of each lane one unbroken chain that
+ * audit_verify_chain can check.
  */
 async function find(tx: Transaction, tenantId: string, cutoffs: Cutoffs): Promise<Found> {
   const [events] = cutoffs.eventsBefore
     ? await tx.execute<{ n: number }>(sql`select count(*)::int as n from event where tenant_id = ${tenantId} and occurred_on < ${cutoffs.eventsBefore}::date`)
     : [{ n: 0 }];
-  if (!cutoffs.auditBefore) return { events: events!.n, auditEvents: 0, auditThroughSeq: 0 };
-  const [audit] = await tx.execute<{ through_seq: string; n: number }>(sql`
+  if (!cutoffs.auditBefore) return { events: events!.n, auditEvents: 0, lanes: [] };
+  const cuts = await tx.execute<{ lane: number; through_seq: string; n: number }>(sql`
     with boundary as (
-      select coalesce(
-        (select seq - 1 from audit_seal where tenant_id = ${tenantId} and event_occurred_at >= ${cutoffs.auditBefore}::timestamptz order by seq limit 1),
-        (select seq from audit_chain_head where tenant_id = ${tenantId}),
-        0) as through_seq
+      select h.lane, coalesce(
+        (select s.seq - 1 from audit_seal s
+          where s.tenant_id = ${tenantId} and s.lane = h.lane and s.event_occurred_at >= ${cutoffs.auditBefore}::timestamptz order by s.seq limit 1),
+        h.seq) as through_seq
+      from audit_chain_head h where h.tenant_id = ${tenantId}
     )
-    select through_seq,
-           (select count(*)::int from audit_seal
-             where tenant_id = ${tenantId} and event_occurred_at < ${cutoffs.auditBefore}::timestamptz and seq <= through_seq) as n
-    from boundary`);
-  return { events: events!.n, auditEvents: audit!.n, auditThroughSeq: Number(audit!.through_seq) };
+    select b.lane, b.through_seq, c.n
+    from boundary b
+    cross join lateral (select count(*)::int as n from audit_seal s
+      where s.tenant_id = ${tenantId} and s.lane = b.lane and s.event_occurred_at < ${cutoffs.auditBefore}::timestamptz and s.seq <= b.through_seq) c
+    where c.n > 0
+    order by b.lane`);
+  const lanes = cuts.map((c) => ({ lane: c.lane, throughSeq: Number(c.through_seq), events: c.n }));
+  return { events: events!.n, auditEvents: lanes.reduce((sum, c) => sum + c.events, 0), lanes };
 }
 
 /** The dry run: what applying the tenant's current settings at `now` would remove. Changes nothing. */
@@ -54,15 +61,15 @@ export function previewRetention(owner: Database, tenantId: string, now: Date): 
 export type RetentionActor = Pick<AuditEntry, "actorUserId" | "actorName" | "requestId" | "ip" | "userAgent">;
 
 export type ApplyOutcome =
-  | { applied: true; events: number; auditEvents: number; auditThroughSeq: number | null }
+  | { applied: true; events: number; auditEvents: number; auditThrough: { lane: number; seq: number }[] }
   | { applied: false; reason: "settings_changed" | "data_changed" }
   | { applied: false; reason: "chain_broken"; problem: string };
 
 /**
  * Applies a dry run exactly: with its cutoffs, only while the settings are those it was made for
  * and it still counts the same (otherwise the caller must preview again). In one transaction:
- * deletes the events, purges the audit chain's prefix (after checking the chain, so a purge never
- * hides tampering) behind an audit_purge record, marks the settings approved for the daily job,
+ * deletes the events, purges each audit lane's prefix (after checking the chains, so a purge never
+ * hides tampering) behind an audit_purge record per lane, marks the settings approved for the daily job,
  * and appends `retention.applied` — so the removal and its record commit or fail together.
  */
 export function applyRetention(owner: Database, tenantId: string, preview: RetentionPreview, actor: RetentionActor): Promise<ApplyOutcome> {
@@ -76,7 +83,7 @@ export function applyRetention(owner: Database, tenantId: string, preview: Reten
     if (found.auditEvents > 0) {
       const chain = await verifyChain(tx, tenantId);
       if (chain.broken) return { applied: false, reason: "chain_broken", problem: chainProblem(chain.broken) };
-      await purgeAuditPrefix(tx, tenantId, preview.auditBefore!, found);
+      for (const cut of found.lanes) await purgeAuditPrefix(tx, tenantId, preview.auditBefore!, cut);
     }
     const deleted = preview.eventsBefore
       ? await tx.execute(sql`delete from event where tenant_id = ${tenantId} and occurred_on < ${preview.eventsBefore}::date`)
@@ -88,7 +95,8 @@ export function applyRetention(owner: Database, tenantId: string, preview: Reten
         settings: sql`jsonb_set(${tenant.settings}, '{retention}', (coalesce(${tenant.settings}->'retention', '{}') - 'lastPreview') || ${JSON.stringify({ approved })}::jsonb)`,
       })
       .where(eq(tenant.id, tenantId));
-    const outcome = { applied: true as const, events: deleted.count, auditEvents: found.auditEvents, auditThroughSeq: found.auditEvents ? found.auditThroughSeq : null };
+    const auditThrough = found.lanes.map((cut) => ({ lane: cut.lane, seq: cut.throughSeq }));
+    const outcome = { applied: true as const, events: deleted.count, auditEvents: found.auditEvents, auditThrough };
     await recordAudit(tx, {
       tenantId,
       ...actor,
@@ -102,32 +110,33 @@ export function applyRetention(owner: Database, tenantId: string, preview: Reten
 }
 
 /**
- * Removes audit events 1…S of the chain (S = found.auditThroughSeq) and their seals. The
- * audit_purge row comes first and names S and its hash, which is where audit_verify_chain
- * resumes. The trigger lets the owner delete only while `canopy.audit_retention` says so, and
+ * Removes audit events 1…S of one lane (S = cut.throughSeq) and their seals. The audit_purge row
+ * comes first and names the lane, S and its hash, which is where audit_verify_chain resumes. The trigger lets the owner delete only while `canopy.audit_retention` says so, and
  * only for these statements.
  */
-async function purgeAuditPrefix(tx: Transaction, tenantId: string, auditBefore: string, found: Found): Promise<void> {
+async function purgeAuditPrefix(tx: Transaction, tenantId: string, auditBefore: string, cut: LaneCut): Promise<void> {
   const [last] = await tx.execute<{ hash: string }>(
-    sql`select hash from audit_seal where tenant_id = ${tenantId} and event_occurred_at < ${auditBefore}::timestamptz and seq = ${found.auditThroughSeq}`,
+    sql`select hash from audit_seal
+         where tenant_id = ${tenantId} and lane = ${cut.lane} and event_occurred_at < ${auditBefore}::timestamptz and seq = ${cut.throughSeq}`,
   );
-  if (!last) throw new Error(`audit event ${found.auditThroughSeq} of tenant ${tenantId} is missing`);
+  if (!last) throw new Error(`audit event ${cut.throughSeq} of lane ${cut.lane} of tenant ${tenantId} is missing`);
   await tx.insert(auditPurge).values({
     tenantId,
     olderThan: new Date(auditBefore),
-    events: found.auditEvents,
-    throughSeq: found.auditThroughSeq,
+    events: cut.events,
+    lane: cut.lane,
+    throughSeq: cut.throughSeq,
     throughHash: last.hash,
   });
   await tx.execute(sql`select set_config('canopy.audit_retention', 'purge', true)`);
   const purged = await tx.execute(sql`
     delete from audit_event e using audit_seal s
      where e.tenant_id = ${tenantId} and e.occurred_at < ${auditBefore}::timestamptz
-       and s.tenant_id = ${tenantId} and s.seq <= ${found.auditThroughSeq} and e.occurred_at = s.event_occurred_at and e.id = s.event_id`);
-  const unsealed = await tx.execute(sql`delete from audit_seal where tenant_id = ${tenantId} and seq <= ${found.auditThroughSeq}`);
+       and s.tenant_id = ${tenantId} and s.lane = ${cut.lane} and s.seq <= ${cut.throughSeq} and e.occurred_at = s.event_occurred_at and e.id = s.event_id`);
+  const unsealed = await tx.execute(sql`delete from audit_seal where tenant_id = ${tenantId} and lane = ${cut.lane} and seq <= ${cut.throughSeq}`);
   await tx.execute(sql`select set_config('canopy.audit_retention', '', true)`);
   // Counted a moment ago in this transaction, under the tenant lock: a difference is a bug, not a race.
-  if (purged.count !== found.auditEvents || unsealed.count !== found.auditEvents) {
-    throw new Error(`purged ${purged.count} audit events and ${unsealed.count} seals, expected ${found.auditEvents}`);
+  if (purged.count !== cut.events || unsealed.count !== cut.events) {
+    throw new Error(`purged ${purged.count} audit events and ${unsealed.count} seals from lane ${cut.lane}, expected ${cut.events}`);
   }
 }

@@ -10,7 +10,7 @@ import { plantRecord } from "../fixtures/records";
 import { callerAs } from "./callers";
 import { dbError, testDatabases } from "./databases";
 
-/** The audit trail: sealed per tenant into a hash chain that concurrency cannot fork and tampering cannot hide. */
+/** The audit trail: sealed per tenant into hash chains (lanes) that concurrency cannot fork and tampering cannot hide. */
 const { owner, runtime } = testDatabases();
 let f: TenantFixture;
 
@@ -34,10 +34,12 @@ beforeAll(async () => {
   f = await createTenantFixture(owner, "chain");
 });
 
-/** A tenant's seals in chain order, with the event each seals. */
+/** A tenant's seals in chain order, lane by lane, with the event each seals. */
 const seals = (tenantId: string) =>
   withTenant(owner, { tenantId }, (tx) =>
-    tx.execute<{ id: string; seq: number }>(sql`select event_id as id, seq::int from audit_seal where tenant_id = ${tenantId} order by seq`),
+    tx.execute<{ id: string; lane: number; seq: number }>(
+      sql`select event_id as id, lane::int, seq::int from audit_seal where tenant_id = ${tenantId} order by lane, seq`,
+    ),
   );
 
 describe("the audit hash chain", () => {
@@ -58,14 +60,27 @@ describe("the audit hash chain", () => {
     const report = await verify(t.id);
     expect(report.broken).toBeNull();
     const [counts] = await withTenant(owner, { tenantId: t.id }, (tx) =>
-      tx.execute<{ events: number; seals: number; distinct_seq: number; max_seq: number }>(
+      tx.execute<{ events: number; seals: number; distinct_places: number; lane_ends: number }>(
         sql`select (select count(*)::int from audit_event where tenant_id = ${t.id}) as events, count(*)::int as seals,
-                   count(distinct seq)::int as distinct_seq, max(seq)::int as max_seq
+                   count(distinct (lane, seq))::int as distinct_places,
+                   (select sum(seq)::int from audit_chain_head where tenant_id = ${t.id}) as lane_ends
             from audit_seal where tenant_id = ${t.id}`,
       ),
     );
-    expect(counts).toEqual({ events: report.checked, seals: report.checked, distinct_seq: report.checked, max_seq: report.checked });
+    // Every lane numbered 1…n without gaps: the lanes' ends add up to the number of seals.
+    expect(counts).toEqual({ events: report.checked, seals: report.checked, distinct_places: report.checked, lane_ends: report.checked });
     expect(report.checked).toBeGreaterThanOrEqual(320);
+    // A transaction's two events follow each other in one lane.
+    const [split] = await withTenant(owner, { tenantId: t.id }, (tx) =>
+      tx.execute<{ n: number }>(sql`
+        select count(*)::int as n from audit_event e join audit_seal s on s.tenant_id = e.tenant_id and s.event_id = e.id
+        join audit_event e2 on e2.tenant_id = e.tenant_id and e2.action = 'test.concurrent'
+          and e2.details->>'writer' = e.details->>'writer' and e2.details->>'i' = e.details->>'i' and e2.details ? 'second'
+        join audit_seal s2 on s2.tenant_id = e2.tenant_id and s2.event_id = e2.id
+        where e.tenant_id = ${t.id} and e.action = 'test.concurrent' and not e.details ? 'second'
+          and (s2.lane <> s.lane or s2.seq <> s.seq + 1)`),
+    );
+    expect(split!.n).toBe(0);
   });
 
   it("reports exactly the row an owner edited behind the triggers' back", async () => {
@@ -73,7 +88,7 @@ describe("the audit hash chain", () => {
     expect((await verify(t.id)).broken).toBeNull();
     const victim = (await seals(t.id))[1]!;
     await asOwnerWithoutTriggers(t.id, sql`update audit_event set action = 'nothing.happened' where tenant_id = ${t.id} and id = ${victim.id}`);
-    expect((await verify(t.id)).broken).toEqual({ seq: victim.seq, eventId: victim.id, problem: "its content does not match its hash" });
+    expect((await verify(t.id)).broken).toEqual({ lane: 0, seq: victim.seq, eventId: victim.id, problem: "its content does not match its hash" });
   });
 
   it("notices seals removed from the middle and from the end", async () => {
@@ -81,7 +96,7 @@ describe("the audit hash chain", () => {
     const rows = await seals(t.id);
     const last = rows.at(-1)!;
     await asOwnerWithoutTriggers(t.id, sql`delete from audit_seal where tenant_id = ${t.id} and seq = ${last.seq}`);
-    expect((await verify(t.id)).broken).toMatchObject({ seq: last.seq, problem: `events ${last.seq} to ${last.seq} are missing from the end` });
+    expect((await verify(t.id)).broken).toMatchObject({ lane: 0, seq: last.seq, problem: `events ${last.seq} to ${last.seq} are missing from the end` });
     await asOwnerWithoutTriggers(t.id, sql`delete from audit_seal where tenant_id = ${t.id} and seq = ${rows[0]!.seq}`);
     expect((await verify(t.id)).broken).toMatchObject({ seq: rows[1]!.seq, problem: `events ${rows[0]!.seq} to ${rows[0]!.seq} are missing` });
   });
@@ -90,7 +105,7 @@ describe("the audit hash chain", () => {
     const removed = await tenantWithEvents("chain-removed");
     const victim = (await seals(removed.id))[2]!;
     await asOwnerWithoutTriggers(removed.id, sql`delete from audit_event where tenant_id = ${removed.id} and id = ${victim.id}`);
-    expect(await verify(removed.id)).toEqual({ checked: victim.seq - 1, broken: { seq: victim.seq, eventId: victim.id, problem: "the event is missing" } });
+    expect(await verify(removed.id)).toEqual({ checked: victim.seq - 1, broken: { lane: 0, seq: victim.seq, eventId: victim.id, problem: "the event is missing" } });
 
     const unsealed = await tenantWithEvents("chain-unsealed");
     // With triggers off, the commit-time seal never runs: an event the chain does not cover.
@@ -99,7 +114,7 @@ describe("the audit hash chain", () => {
       tx.execute<{ id: string }>(sql`select id from audit_event where tenant_id = ${unsealed.id} and action = 'test.unsealed'`),
     );
     const report = await verify(unsealed.id);
-    expect(report.broken).toEqual({ seq: null, eventId: smuggled!.id, problem: `1 of ${report.checked + 1} events are not sealed into the chain` });
+    expect(report.broken).toEqual({ lane: null, seq: null, eventId: smuggled!.id, problem: `1 of ${report.checked + 1} events are not sealed into the chain` });
   });
 
   it("seals events as their transaction commits, in commit order, without making other writers wait", async () => {
@@ -129,11 +144,76 @@ describe("the audit hash chain", () => {
     expect((await verify(t.id)).broken).toBeNull();
   });
 
+  it("seals a commit into a free lane while another commit holds the first, without waiting, and checks every lane", async () => {
+    const t = await tenantWithEvents("chain-lanes");
+    const write = (tx: Transaction, n: number) => recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.lane", details: { n } });
+    // A commit caught sealing in lane 0: the owner holds lane 0's head as the sealing trigger would.
+    await withTenant(owner, { tenantId: t.id }, async (holder) => {
+      await holder.execute(sql`select 1 from audit_chain_head where tenant_id = ${t.id} and lane = 0 for update`);
+      await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, async (tx) => {
+        await tx.execute(sql`set local lock_timeout = '2s'`);
+        await write(tx, 1);
+        await write(tx, 2);
+      });
+    });
+    const rows = await seals(t.id);
+    expect(rows.filter((s) => s.lane !== 0).map((s) => [s.lane, s.seq])).toEqual([[1, 1], [1, 2]]);
+    expect(await verify(t.id)).toEqual({ checked: rows.length, broken: null });
+
+    // The end of lane 1 removed: lane 0 is whole, lane 1 is not.
+    await asOwnerWithoutTriggers(t.id, sql`delete from audit_seal where tenant_id = ${t.id} and lane = 1 and seq = 2`);
+    expect(await verify(t.id)).toEqual({ checked: rows.length - 1, broken: { lane: 1, seq: 2, eventId: null, problem: "events 2 to 2 are missing from the end" } });
+  });
+
+  it("reports an event edited in any lane, with its lane", async () => {
+    const t = await createTenantFixture(owner, "chain-lane-edit");
+    await withTenant(owner, { tenantId: t.id }, async (holder) => {
+      await holder.execute(sql`insert into audit_chain_head (tenant_id, lane) select ${t.id}, l from generate_series(0, 7) l on conflict do nothing`);
+      await holder.execute(sql`select 1 from audit_chain_head where tenant_id = ${t.id} and lane in (0, 1, 2) for update`);
+      await withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, (tx) =>
+        recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.lane-edit", details: {} }),
+      );
+    });
+    const victim = (await seals(t.id)).find((s) => s.lane !== 0);
+    expect(victim).toMatchObject({ lane: 3, seq: 1 });
+    await asOwnerWithoutTriggers(t.id, sql`update audit_event set reason = 'rewritten' where tenant_id = ${t.id} and id = ${victim!.id}`);
+    expect((await verify(t.id)).broken).toEqual({ lane: 3, seq: 1, eventId: victim!.id, problem: "its content does not match its hash" });
+  });
+
+  it("treats the lane a caller names as a hint only: it can neither fork a lane nor fail a commit", async () => {
+    const t = await createTenantFixture(owner, "chain-lane-hint");
+    const writeNaming = (lane: string) =>
+      withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, async (tx) => {
+        await tx.execute(sql`select set_config('canopy.audit_lane', ${lane}, true)`);
+        await recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.hint", details: { lane } });
+        await recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.hint", details: { lane, second: true } });
+      });
+    await withTenant(owner, { tenantId: t.id }, (tx) =>
+      tx.execute(sql`insert into audit_chain_head (tenant_id, lane) select ${t.id}, l from generate_series(0, 7) l on conflict do nothing`),
+    );
+    const before = await seals(t.id);
+    for (const lane of ["not a lane", "9", "-1", "0; drop table audit_seal", "3", "3"]) await writeNaming(lane);
+    const rows = await seals(t.id);
+    const added = rows.filter((s) => !before.some((b) => b.id === s.id));
+    // Nonsense falls back to the first free lane; a lane that exists is simply taken (and would
+    // only have been waited for, had another commit held it).
+    const lane0 = before.filter((s) => s.lane === 0).length;
+    const lane3 = before.filter((s) => s.lane === 3).length;
+    expect(added.map((s) => [s.lane, s.seq])).toEqual([
+      ...Array.from({ length: 8 }, (_, i) => [0, lane0 + i + 1]),
+      ...Array.from({ length: 4 }, (_, i) => [3, lane3 + i + 1]),
+    ]);
+    expect(await verify(t.id)).toEqual({ checked: rows.length, broken: null });
+    const asRuntime = (statement: ReturnType<typeof sql>) => withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, (tx) => tx.execute(statement));
+    expect(await dbError(asRuntime(sql`update audit_chain_head set seq = 0, hash = '' where tenant_id = ${t.id}`))).toMatch(/permission denied/);
+    expect(await dbError(asRuntime(sql`insert into audit_chain_head (tenant_id, lane) values (${t.id}, 7)`))).toMatch(/permission denied/);
+  });
+
   it("lets no writer seal an event itself, and leaves no gap for a rollback", async () => {
     const t = await createTenantFixture(owner, "chain-forged");
     const asRuntime = (work: (tx: Transaction) => Promise<unknown>) => withTenant(runtime, { tenantId: t.id, userId: t.users.admin }, work);
     const head = async () =>
-      (await withTenant(owner, { tenantId: t.id }, (tx) => tx.execute<{ seq: number }>(sql`select coalesce(max(seq), 0)::int as seq from audit_seal where tenant_id = ${t.id}`)))[0]!.seq;
+      (await withTenant(owner, { tenantId: t.id }, (tx) => tx.execute<{ seq: number }>(sql`select coalesce(max(seq), 0)::int as seq from audit_seal where tenant_id = ${t.id} and lane = 0`)))[0]!.seq;
     const before = await head();
     const forged = (tx: Transaction) =>
       tx.execute(sql`insert into audit_seal (tenant_id, seq, event_occurred_at, event_id, prev_hash, hash)
@@ -147,12 +227,14 @@ describe("the audit hash chain", () => {
     ).rejects.toThrow("rolled back");
     await asRuntime((tx) => recordAudit(tx, { tenantId: t.id, actorUserId: t.users.admin, action: "test.kept", details: {} }));
     const [event] = await withTenant(owner, { tenantId: t.id }, (tx) =>
-      tx.execute<{ seq: number; hash: string; head: number }>(
-        sql`select s.seq::int, s.hash, (select seq::int from audit_chain_head where tenant_id = ${t.id}) as head
+      tx.execute<{ lane: number; seq: number; hash: string; head: number }>(
+        sql`select s.lane::int, s.seq::int, s.hash, (select seq::int from audit_chain_head h where h.tenant_id = ${t.id} and h.lane = s.lane) as head
             from audit_event e join audit_seal s on s.tenant_id = e.tenant_id and s.event_id = e.id
             where e.tenant_id = ${t.id} and e.action = 'test.kept'`,
       ),
     );
+    // Sealed alone, it takes the first lane, right after that lane's last seal.
+    expect(event!.lane).toBe(0);
     expect(event!.seq).toBe(before + 1);
     expect(event!.seq).toBe(event!.head);
     expect(event!.hash).toMatch(/^[0-9a-f]{64}$/);

@@ -1,6 +1,6 @@
-import { and, eq, gt, max } from "drizzle-orm";
+import { and, eq, max, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditEvent, auditSeal } from "@/db/schema";
+import { AUDIT_LANES, auditEvent, auditSeal } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { appRouter } from "@/server/trpc/root";
 import { createTenantFixture } from "../fixtures/tenants";
@@ -39,13 +39,17 @@ describe("the audit expectations", () => {
 const audited = Object.entries(EXPECTATIONS).flatMap(([path, e]) => (e.personal === true ? [{ path, audit: e.audit, call: e.call }] : []));
 
 describe("each procedure touching personal data", () => {
-  // The tenant's chain numbers its events, so "written by this call" is everything after the
-  // last number seen before it: no clocks involved.
-  const lastSeq = async () =>
-    (await withTenant(owner, { tenantId: scene.f.id }, (tx) => tx.select({ seq: max(auditSeal.seq) }).from(auditSeal).where(eq(auditSeal.tenantId, scene.f.id))))[0]?.seq ?? 0;
+  // Each lane of the tenant's trail numbers its events, so "written by this call" is everything
+  // after the last number each lane had before it: no clocks involved.
+  const lastSeqs = async () => {
+    const ends = await withTenant(owner, { tenantId: scene.f.id }, (tx) =>
+      tx.select({ lane: auditSeal.lane, seq: max(auditSeal.seq) }).from(auditSeal).where(eq(auditSeal.tenantId, scene.f.id)).groupBy(auditSeal.lane),
+    );
+    return Array.from({ length: AUDIT_LANES }, (_, lane) => ends.find((end) => end.lane === lane)?.seq ?? 0);
+  };
 
   it.each(audited)("$path writes $audit", async ({ audit, call }) => {
-    const before = await lastSeq();
+    const before = await lastSeqs();
     const { actor, ...about } = await call(scene);
     // The procedure has returned, so its transaction committed; the row must have committed with it.
     const rows = await withTenant(owner, { tenantId: scene.f.id }, (tx) =>
@@ -53,7 +57,7 @@ describe("each procedure touching personal data", () => {
         .select({ subjectId: auditEvent.subjectId, personId: auditEvent.personId, outcome: auditEvent.outcome })
         .from(auditEvent)
         .innerJoin(auditSeal, and(eq(auditSeal.tenantId, auditEvent.tenantId), eq(auditSeal.eventId, auditEvent.id)))
-        .where(and(eq(auditEvent.tenantId, scene.f.id), gt(auditSeal.seq, before), eq(auditEvent.action, audit), eq(auditEvent.actorUserId, actor))),
+        .where(and(eq(auditEvent.tenantId, scene.f.id), sql`${auditSeal.seq} > (${JSON.stringify(before)}::jsonb ->> ${auditSeal.lane}::int)::bigint`, eq(auditEvent.action, audit), eq(auditEvent.actorUserId, actor))),
     );
     expect(rows).toEqual([expect.objectContaining({ ...about, outcome: "success" })]);
   });

@@ -23,13 +23,13 @@ const batches: { first: string[]; second: string[]; bulk: string[] } = { first: 
 const admin = () => callerAs(t, t.users.admin!);
 const auditor = () => callerAs(t, auditorId);
 
-/** Records events as `actor` in one transaction and returns their ids in order. */
+/** Records events as `actor` in one transaction (sealed alone, so in the first lane) and returns their ids in order. */
 async function record(f: TenantFixture, actor: string, entries: Omit<AuditEntry, "tenantId" | "actorUserId">[]): Promise<string[]> {
   await withTenant(runtime, { tenantId: f.id, userId: f.users[actor] }, async (tx) => {
     for (const entry of entries) await recordAudit(tx, { tenantId: f.id, actorUserId: f.users[actor], actorName: `${f.name} ${actor}`, ...entry });
   });
   const rows = await withTenant(owner, { tenantId: f.id }, (tx) =>
-    tx.execute<{ id: string }>(sql`select event_id as id from audit_seal where tenant_id = ${f.id} order by seq desc limit ${entries.length}`),
+    tx.execute<{ id: string }>(sql`select event_id as id from audit_seal where tenant_id = ${f.id} and lane = 0 order by seq desc limit ${entries.length}`),
   );
   return rows.map((row) => row.id).reverse();
 }
@@ -217,7 +217,7 @@ describe("integrity", () => {
     const [count] = await withTenant(owner, { tenantId: t.id }, (tx) => tx.execute<{ n: number }>(sql`select count(*)::int as n from audit_event where tenant_id = ${t.id}`));
     expect(await auditor().audit.verify()).toEqual({ checked: count!.n, broken: null });
     const [audited] = (await admin().audit.list({ filters: { action: "audit.verified" }, limit: 1 })).events;
-    expect(audited).toMatchObject({ actorUserId: auditorId, details: { checked: count!.n, broken: false, brokenSeq: null } });
+    expect(audited).toMatchObject({ actorUserId: auditorId, details: { checked: count!.n, broken: false, brokenLane: null, brokenSeq: null } });
   });
 
   it("reports the event an owner changed behind the triggers' back", async () => {
@@ -225,6 +225,8 @@ describe("integrity", () => {
     const [victimId] = await record(f, "nurse", [{ action: "test.record.viewed", personId: personA }, { action: "test.record.viewed", personId: personB }]);
     const victim = (await callerAs(f, f.users.admin!).audit.list({ filters: { personId: personA } })).events[0]!;
     expect(victim.id).toBe(victimId);
+    // Written alone, it was sealed in the first lane.
+    expect(victim.lane).toBe(0);
     const seq = victim.seq!;
     await withTenant(owner, { tenantId: f.id }, async (tx) => {
       await tx.execute(sql`set local session_replication_role = replica`);
@@ -232,10 +234,10 @@ describe("integrity", () => {
     });
     expect(await callerAs(f, f.users.admin!).audit.verify()).toEqual({
       checked: seq - 1,
-      broken: { seq, eventId: victim.id, problem: "its content does not match its hash" },
+      broken: { lane: 0, seq, eventId: victim.id, problem: "its content does not match its hash" },
     });
     const [audited] = (await callerAs(f, f.users.admin!).audit.list({ filters: { action: "audit.verified" } })).events;
-    expect(audited!.details).toEqual({ checked: seq - 1, broken: true, brokenSeq: seq });
+    expect(audited!.details).toEqual({ checked: seq - 1, broken: true, brokenLane: 0, brokenSeq: seq });
   });
 });
 

@@ -85,6 +85,8 @@ describe("upgrading a sealed audit trail to seals of their own (migration 0046)"
 
     const seals = await sql`select tenant_id, event_id as id, seq::int, prev_hash, hash from audit_seal order by tenant_id, seq`;
     expect(seals).toEqual(before);
+    // Everything sealed before the trail had lanes (0047) is lane 0.
+    expect(await sql`select distinct lane::int from audit_seal`).toEqual([{ lane: 0 }]);
     for (const id of tenants) expect(await verify(id)).toEqual({ checked: 6, broken_seq: null, problem: null });
     await appendEvents(tenants[0]!, 1, "test.after-upgrade");
     expect(await verify(tenants[0]!)).toEqual({ checked: 8, broken_seq: null, problem: null });

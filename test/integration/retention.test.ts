@@ -58,7 +58,7 @@ async function holdings(tenantId: string) {
     audit: (
       await tx.execute<{ seq: number; action: string }>(
         sql`select s.seq::int, e.action from audit_event e join audit_seal s on s.tenant_id = e.tenant_id and s.event_id = e.id
-            where e.tenant_id = ${tenantId} order by s.seq`,
+            where e.tenant_id = ${tenantId} order by s.lane, s.seq`,
       )
     ).map((r) => ({ seq: r.seq, action: r.action })),
     purges: (await tx.execute<{ through_seq: number }>(sql`select through_seq::int from audit_purge where tenant_id = ${tenantId} order by through_seq`)).map(
@@ -146,7 +146,7 @@ describe("the dry run and applying it", () => {
     const preview = await admin().retention.preview();
     expect(preview).toMatchObject({ events: 3, auditEvents: 3 });
 
-    expect(await admin().retention.applyNow({ previewedAt: preview.at })).toEqual({ applied: true, events: 3, auditEvents: 3, auditThroughSeq: 3 });
+    expect(await admin().retention.applyNow({ previewedAt: preview.at })).toEqual({ applied: true, events: 3, auditEvents: 3, auditThrough: [{ lane: 0, seq: 3 }] });
 
     const after = await holdings(a.id);
     expect(after.events).toEqual(before.events.filter((id) => ![ids.old, ids.oldDeleted, ids.lateOld].includes(id)));
@@ -166,13 +166,13 @@ describe("the dry run and applying it", () => {
         sql`select actor_user_id, details from audit_event where tenant_id = ${a.id} and action = 'retention.applied'`,
       ),
     );
-    expect(applied).toMatchObject({ actor_user_id: a.users.admin, details: { events: 3, auditEvents: 3, auditThroughSeq: 3, eventsBefore: preview.eventsBefore } });
+    expect(applied).toMatchObject({ actor_user_id: a.users.admin, details: { events: 3, auditEvents: 3, auditThrough: [{ lane: 0, seq: 3 }], eventsBefore: preview.eventsBefore } });
 
     expect(await holdings(b.id)).toEqual(otherBefore);
     expect(otherBefore.events).toContain(ids.otherOld);
     const view = await admin().retention.get();
     expect(view).toMatchObject({ preview: null, runsDaily: true });
-    expect(view.purges[0]).toMatchObject({ events: 3, throughSeq: 3 });
+    expect(view.purges[0]).toMatchObject({ events: 3, lane: 0, throughSeq: 3 });
     expect(view.runs[0]).toMatchObject({ events: 3, auditEvents: 3 });
   });
 
@@ -180,12 +180,63 @@ describe("the dry run and applying it", () => {
     const preview = await admin().retention.preview();
     expect(preview).toMatchObject({ events: 0, auditEvents: 0 });
     const before = await holdings(a.id);
-    expect(await admin().retention.applyNow({ previewedAt: preview.at })).toEqual({ applied: true, events: 0, auditEvents: 0, auditThroughSeq: null });
+    expect(await admin().retention.applyNow({ previewedAt: preview.at })).toEqual({ applied: true, events: 0, auditEvents: 0, auditThrough: [] });
     const after = await holdings(a.id);
     expect(after.events).toEqual(before.events);
     expect(after.purges).toEqual(before.purges);
     expect(after.audit.slice(0, -1)).toEqual(before.audit); // only the run's own record
     expect(after.chain.broken).toBeNull();
+  });
+});
+
+describe("a trail sealed in several lanes", () => {
+  it("is purged lane by lane, each through its last old link, and still verifies", async () => {
+    const d = await createTenantFixture(owner, "retention-lanes");
+    await restartTrail(d.id, [yearsAgo(12), yearsAgo(11), yearsAgo(1)]);
+    // Another commit holds lane 0 while these commit, so they are sealed in lane 1.
+    await asOwner(d.id, async (holder) => {
+      await holder.execute(sql`select 1 from audit_chain_head where tenant_id = ${d.id} and lane = 0 for update`);
+      await asOwner(d.id, (tx) => appendAudit(tx, d.id, [yearsAgo(12), yearsAgo(1), yearsAgo(11)]));
+    });
+    const lanes = async () =>
+      asOwner(d.id, (tx) =>
+        tx.execute<{ lane: number; seq: number; old: boolean }>(sql`
+          select s.lane::int, s.seq::int, s.event_occurred_at < now() - interval '2 years' as old
+          from audit_seal s where s.tenant_id = ${d.id} and s.lane > 0 or (s.tenant_id = ${d.id} and s.event_occurred_at < now() - interval '2 years')
+          order by s.lane, s.seq`),
+      );
+    expect(await lanes()).toEqual([
+      { lane: 0, seq: 1, old: true },
+      { lane: 0, seq: 2, old: true },
+      { lane: 1, seq: 1, old: true },
+      { lane: 1, seq: 2, old: false },
+      { lane: 1, seq: 3, old: true },
+    ]);
+    const caller = callerAs(d, d.users.admin!);
+    await caller.retention.update({ eventDataYears: null, auditYears: 10 });
+    const preview = await caller.retention.preview();
+    expect(preview.auditEvents).toBe(3);
+    expect(await caller.retention.applyNow({ previewedAt: preview.at })).toEqual({
+      applied: true,
+      events: 0,
+      auditEvents: 3,
+      auditThrough: [
+        { lane: 0, seq: 2 },
+        { lane: 1, seq: 1 },
+      ],
+    });
+    // Lane 1's third event is old but follows a newer link: only a lane's start may go.
+    expect(await lanes()).toEqual([
+      { lane: 1, seq: 2, old: false },
+      { lane: 1, seq: 3, old: true },
+    ]);
+    const after = await holdings(d.id);
+    expect(after.chain.broken).toBeNull();
+    expect(after.purges).toEqual([0, 1, 2]);
+    expect((await caller.retention.get()).purges.slice(0, 2)).toMatchObject([
+      { events: 2, lane: 0, throughSeq: 2 },
+      { events: 1, lane: 1, throughSeq: 1 },
+    ]);
   });
 });
 

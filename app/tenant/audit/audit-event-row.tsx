@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { sealLabel } from "@/server/audit/seal-label";
 import type { AuditEvent } from "./api-types";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
@@ -40,7 +41,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
           >
             {open ? "Hide details" : "Details"}
-            <span className="sr-only"> of event {event.seq === null ? event.id : `#${event.seq}`}</span>
+            <span className="sr-only"> of event {event.lane === null || event.seq === null ? event.id : sealLabel({ lane: event.lane, seq: event.seq })}</span>
           </button>
         </td>
       </tr>
@@ -57,7 +58,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
 
 function EventDetails({ event }: { event: AuditEvent }) {
   const facts: [string, string | null][] = [
-    ["Event", `${event.seq === null ? "Not sealed yet" : `#${event.seq}`} · ${event.id}`],
+    ["Event", `${event.lane === null || event.seq === null ? "Not sealed yet" : sealLabel({ lane: event.lane, seq: event.seq })} · ${event.id}`],
     ["Hash begins", event.hashPrefix],
     ["When (UTC)", event.at],
     ["Actor id", event.actorUserId ?? event.apiClientId],

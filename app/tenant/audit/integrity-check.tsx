@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { sealLabel } from "@/server/audit/seal-label";
 import { useTRPC } from "@/server/trpc/react";
 
 /** Recomputes the trail's hash chain on the server and says whether it is intact or where it breaks. */
@@ -24,7 +25,9 @@ export function IntegrityCheck() {
         {report &&
           (report.broken ? (
             <span className="font-medium text-red-700">
-              {report.broken.seq === null ? `Broken: ${report.broken.problem}` : `Broken at event #${report.broken.seq}: ${report.broken.problem}`}
+              {report.broken.lane === null || report.broken.seq === null
+                ? `Broken: ${report.broken.problem}`
+                : `Broken at event ${sealLabel({ lane: report.broken.lane, seq: report.broken.seq })}: ${report.broken.problem}`}
             </span>
           ) : (
             <span className="font-medium text-canopy-900">

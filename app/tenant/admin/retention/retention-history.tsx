@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { sealLabel } from "@/server/audit/seal-label";
 import { useTRPC } from "@/server/trpc/react";
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -58,7 +59,7 @@ export function RetentionHistory() {
                 <th scope="col" className={head}>When</th>
                 <th scope="col" className={head}>Recorded before</th>
                 <th scope="col" className={head}>Events purged</th>
-                <th scope="col" className={head}>Through event no.</th>
+                <th scope="col" className={head}>Through event</th>
               </tr>
             </thead>
             <tbody>
@@ -67,7 +68,7 @@ export function RetentionHistory() {
                   <td className={`${cell} whitespace-nowrap`}>{when.format(new Date(purge.purgedAt))}</td>
                   <td className={`${cell} whitespace-nowrap`}>{when.format(new Date(purge.olderThan))}</td>
                   <td className={cell}>{purge.events.toLocaleString()}</td>
-                  <td className={cell}>{purge.throughSeq.toLocaleString()}</td>
+                  <td className={cell}>{sealLabel({ lane: purge.lane, seq: purge.throughSeq })}</td>
                 </tr>
               ))}
             </tbody>

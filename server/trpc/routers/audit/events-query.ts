@@ -53,7 +53,7 @@ export function eventsQuery({ tenantId, filters, actions, after, limit }: Events
       limit ${limit}`
     : newest;
   return sql`
-    select e.id, to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at, s.seq,
+    select e.id, to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as occurred_at, s.lane, s.seq,
       e.actor_user_id, e.actor_name, e.api_client_id, e.action, e.subject_type, e.subject_id,
       e.person_id, e.program_id, p.name as program_name, e.org_unit_id, u.name as org_unit_name,
       e.reason, e.request_id, e.outcome, e.ip, e.user_agent, e.details, e.changes, s.hash

@@ -7,6 +7,7 @@ export type ExportFormat = "csv" | "json";
 /** The CSV's columns: one per event field; details and changes as JSON text. */
 const CSV_COLUMNS: (keyof AuditEventRow)[] = [
   "at",
+  "lane",
   "seq",
   "id",
   "actorName",

@@ -7,7 +7,8 @@ export type AuditEventRow = {
   id: string;
   /** ISO 8601 in UTC to the microsecond, as the chain seals it. */
   at: string;
-  /** Its number in the tenant's chain; null until its transaction commits and seals it. */
+  /** Its lane of the tenant's trail and its number in that lane's chain; null until its transaction commits and seals it. */
+  lane: number | null;
   seq: number | null;
   actorUserId: string | null;
   actorName: string | null;
@@ -33,6 +34,7 @@ export type AuditEventRow = {
 type Row = {
   id: string;
   occurred_at: string;
+  lane: number | null;
   seq: string | number | null;
   actor_user_id: string | null;
   actor_name: string | null;
@@ -73,6 +75,7 @@ export async function findEvents(
   return rows.map((r) => ({
     id: r.id,
     at: r.occurred_at,
+    lane: r.lane,
     seq: r.seq === null ? null : Number(r.seq),
     actorUserId: r.actor_user_id,
     actorName: r.actor_name,

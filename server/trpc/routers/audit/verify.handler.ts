@@ -3,7 +3,7 @@ import { auditAction } from "@/server/trpc/audit";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 
 /**
- * Recomputes the tenant's hash chain and reports the first broken link, if any. Audited, so the
+ * Recomputes the tenant's hash chains (one per lane) and reports the first broken link, if any. Audited, so the
  * trail shows who vouched for it, when, and what they found.
  */
 export async function verifyHandler({ ctx }: { ctx: ProtectedContext }) {
@@ -12,7 +12,7 @@ export async function verifyHandler({ ctx }: { ctx: ProtectedContext }) {
   await auditAction(ctx, {
     action: "audit.verified",
     subjectType: "auditLog",
-    details: { checked: report.checked, broken: report.broken !== null, brokenSeq: report.broken?.seq ?? null },
+    details: { checked: report.checked, broken: report.broken !== null, brokenLane: report.broken?.lane ?? null, brokenSeq: report.broken?.seq ?? null },
   });
   return report;
 }

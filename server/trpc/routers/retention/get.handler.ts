@@ -7,17 +7,17 @@ const HISTORY = 20;
 
 /**
  * The Retention page: the periods, the last dry run if it is still current, whether the daily
- * job acts, the audit purges (audit_purge outlives the trail it trimmed) and the recent runs
+ * job acts, the audit purges (audit_purge outlives the trail it trimmed; one row per lane cut) and the recent runs
  * (their `retention.applied` events, which also count the event data deleted).
  */
 export async function getRetentionHandler({ ctx }: { ctx: ProtectedContext }) {
   ensureCan(ctx, "manageSecurity", "tenantSettings");
   const settings = await loadRetentionSettings(ctx.db, ctx.tenant.id);
   const purges = await ctx.db
-    .select({ id: auditPurge.id, purgedAt: auditPurge.purgedAt, olderThan: auditPurge.olderThan, events: auditPurge.events, throughSeq: auditPurge.throughSeq })
+    .select({ id: auditPurge.id, purgedAt: auditPurge.purgedAt, olderThan: auditPurge.olderThan, events: auditPurge.events, lane: auditPurge.lane, throughSeq: auditPurge.throughSeq })
     .from(auditPurge)
     .where(eq(auditPurge.tenantId, ctx.tenant.id))
-    .orderBy(desc(auditPurge.purgedAt))
+    .orderBy(desc(auditPurge.purgedAt), auditPurge.lane)
     .limit(HISTORY);
   const runs = await ctx.db
     .select({ id: auditEvent.id, at: auditEvent.occurredAt, actorName: auditEvent.actorName, details: auditEvent.details })
