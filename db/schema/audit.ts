@@ -60,17 +60,18 @@ export const auditEvent = pgTable(
  * The lanes of a tenant's audit trail: AUDIT_LANES independent hash chains (0…7). A committing
  * transaction seals all its events into one lane, the first that no other commit holds, so up to
  * eight commits seal at once and share their WAL flushes; one chain serialized every commit of a
- * tenant behind the one before it, flush included (migration 0047).
+ * tenant behind the one before it, flush included (migration 0047, whose functions name the same
+ * eight lanes).
  */
 export const AUDIT_LANES = 8;
-const laneInRange = (name: string) => check(name, sql`lane between 0 and ${sql.raw(String(AUDIT_LANES - 1))}`);
+const laneInRange = (name: string) => check(name, sql`lane between 0 and 7`);
 
 /**
  * Each audit event's place in its tenant's chains: its lane, number `seq` in that lane (1, 2, … in
  * commit order), the previous seal's hash in the lane, and the hash of the event's canonical content with both
  * (audit_event_hash). Written once by the commit-time trigger, as the owner; the runtime roles may
- * only read it. No foreign keys: the trigger inserts each seal under the tenant's locked chain
- * head for the event it was fired by, and audit_verify_chain checks that every seal has its event
+ * only read it. No foreign keys: the trigger inserts each seal under its lane's locked head for
+ * the event it was fired by, and audit_verify_chain checks that every seal has its event
  * and every event its seal.
  */
 export const auditSeal = pgTable(

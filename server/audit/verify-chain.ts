@@ -28,5 +28,6 @@ export async function verifyChain(tx: Transaction, tenantId: string): Promise<Ch
 
 /** The break in one line, for job results and the command line. */
 export function chainProblem(broken: ChainBreak): string {
-  return broken.lane === null || broken.seq === null ? broken.problem : `event ${sealLabel({ lane: broken.lane, seq: broken.seq })}: ${broken.problem}`;
+  const at = sealLabel(broken);
+  return at === null ? broken.problem : `event ${at}: ${broken.problem}`;
 }

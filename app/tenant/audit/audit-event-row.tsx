@@ -41,7 +41,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
             className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-50"
           >
             {open ? "Hide details" : "Details"}
-            <span className="sr-only"> of event {event.lane === null || event.seq === null ? event.id : sealLabel({ lane: event.lane, seq: event.seq })}</span>
+            <span className="sr-only"> of event {sealLabel(event) ?? event.id}</span>
           </button>
         </td>
       </tr>
@@ -58,7 +58,7 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
 
 function EventDetails({ event }: { event: AuditEvent }) {
   const facts: [string, string | null][] = [
-    ["Event", `${event.lane === null || event.seq === null ? "Not sealed yet" : sealLabel({ lane: event.lane, seq: event.seq })} · ${event.id}`],
+    ["Event", `${sealLabel(event) ?? "Not sealed yet"} · ${event.id}`],
     ["Hash begins", event.hashPrefix],
     ["When (UTC)", event.at],
     ["Actor id", event.actorUserId ?? event.apiClientId],

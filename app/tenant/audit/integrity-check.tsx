@@ -15,6 +15,7 @@ export function IntegrityCheck() {
     }),
   );
   const report = verify.data;
+  const brokenAt = report?.broken ? sealLabel(report.broken) : null;
 
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -25,9 +26,7 @@ export function IntegrityCheck() {
         {report &&
           (report.broken ? (
             <span className="font-medium text-red-700">
-              {report.broken.lane === null || report.broken.seq === null
-                ? `Broken: ${report.broken.problem}`
-                : `Broken at event ${sealLabel({ lane: report.broken.lane, seq: report.broken.seq })}: ${report.broken.problem}`}
+              {brokenAt === null ? `Broken: ${report.broken.problem}` : `Broken at event ${brokenAt}: ${report.broken.problem}`}
             </span>
           ) : (
             <span className="font-medium text-canopy-900">
