@@ -12,8 +12,8 @@ import { userAccount } from "./user";
  * chains, kept beside them in `audit_seal`: while an event's transaction commits, a deferred
  * trigger numbers it, links it to the previous one of its lane and seals its canonical content
  * there, serialized per lane on `audit_chain_head` (migrations 0030, 0046, 0047), so an event is
- * written once and never updated. The primary key carries the partition key, as PostgreSQL requires of
- * partitioned tables.
+ * written once and never updated. The primary key carries the partition key, as PostgreSQL
+ * requires of partitioned tables.
  */
 export const auditEvent = pgTable(
   "audit_event",
@@ -67,12 +67,12 @@ export const AUDIT_LANES = 8;
 const laneInRange = (name: string) => check(name, sql`lane between 0 and 7`);
 
 /**
- * Each audit event's place in its tenant's chains: its lane, number `seq` in that lane (1, 2, … in
- * commit order), the previous seal's hash in the lane, and the hash of the event's canonical content with both
- * (audit_event_hash). Written once by the commit-time trigger, as the owner; the runtime roles may
- * only read it. No foreign keys: the trigger inserts each seal under its lane's locked head for
- * the event it was fired by, and audit_verify_chain checks that every seal has its event
- * and every event its seal.
+ * Each audit event's place in its tenant's chains: its lane, number `seq` in that lane (1, 2, …
+ * in commit order), the previous seal's hash in the lane, and the hash of the event's canonical
+ * content with both (audit_event_hash). Written once by the commit-time trigger, as the owner; the
+ * runtime roles may only read it. No foreign keys: the trigger inserts each seal under its lane's
+ * locked head for the event it was fired by, and audit_verify_chain checks that every seal has its
+ * event and every event its seal.
  */
 export const auditSeal = pgTable(
   "audit_seal",

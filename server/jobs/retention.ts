@@ -69,8 +69,9 @@ export type ApplyOutcome =
  * Applies a dry run exactly: with its cutoffs, only while the settings are those it was made for
  * and it still counts the same (otherwise the caller must preview again). In one transaction:
  * deletes the events, purges each audit lane's prefix (after checking the chains, so a purge never
- * hides tampering) behind an audit_purge record per lane, marks the settings approved for the daily job,
- * and appends `retention.applied` — so the removal and its record commit or fail together.
+ * hides tampering) behind an audit_purge record per lane, marks the settings approved for the
+ * daily job, and appends `retention.applied` — so the removal and its record commit or fail
+ * together.
  */
 export function applyRetention(owner: Database, tenantId: string, preview: RetentionPreview, actor: RetentionActor): Promise<ApplyOutcome> {
   return withTenant(owner, { tenantId }, async (tx): Promise<ApplyOutcome> => {
@@ -111,8 +112,9 @@ export function applyRetention(owner: Database, tenantId: string, preview: Reten
 
 /**
  * Removes audit events 1…S of one lane (S = cut.throughSeq) and their seals. The audit_purge row
- * comes first and names the lane, S and its hash, which is where audit_verify_chain resumes. The trigger lets the owner delete only while `canopy.audit_retention` says so, and
- * only for these statements.
+ * comes first and names the lane, S and its hash, which is where audit_verify_chain resumes. The
+ * trigger lets the owner delete only while `canopy.audit_retention` says so, and only for these
+ * statements.
  */
 async function purgeAuditPrefix(tx: Transaction, tenantId: string, auditBefore: string, cut: LaneCut): Promise<void> {
   const [last] = await tx.execute<{ hash: string }>(
