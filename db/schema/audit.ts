@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, foreignKey, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { tenantIsolation } from "./rls";
+import { recordId, tenantIsolation } from "./rls";
 import { tenant } from "./tenant";
 import { userAccount } from "./user";
 
@@ -19,7 +19,7 @@ export const auditEvent = pgTable(
   "audit_event",
   {
     tenantId: uuid().notNull(),
-    id: uuid().notNull().defaultRandom(),
+    id: recordId(),
     occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid(),
     actorName: text(),
@@ -114,7 +114,7 @@ export const auditPurge = pgTable(
   "audit_purge",
   {
     tenantId: uuid().notNull(),
-    id: uuid().notNull().defaultRandom(),
+    id: recordId(),
     purgedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     olderThan: timestamp({ withTimezone: true }).notNull(),
     events: bigint({ mode: "number" }).notNull(),

@@ -17,10 +17,17 @@ export const tenantIsolation = () =>
     withCheck: sql`tenant_id = (select app_current_tenant_id())`,
   });
 
+/**
+ * A row's id, made by the database unless the caller brings one from `newRecordId()`: a UUID
+ * stamped with its UTC day, so that a day's inserts share index pages (db/record-id.ts says why
+ * not random and why not to the millisecond; migration 0048 defines `new_record_id()`).
+ */
+export const recordId = () => uuid().notNull().default(sql`new_record_id()`);
+
 /** Every tenant table starts with these two columns; its primary key is (tenant_id, id). */
 export const tenantKey = () => ({
   tenantId: uuid().notNull(),
-  id: uuid().notNull().defaultRandom(),
+  id: recordId(),
 });
 
 export const timestamps = () => ({

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { newRecordId } from "@/db/record-id";
 import { orgUnit } from "@/db/schema";
 import { checkImport } from "@/server/services/org-unit-import";
 import { auditAction } from "@/server/trpc/audit";
@@ -46,7 +47,7 @@ export async function importBatchHandler({ ctx, input }: { ctx: ProtectedContext
       .where(and(eq(orgUnit.tenantId, ctx.tenant.id), inArray(orgUnit.code, parentCodes)));
     for (const p of parents) ids.set(p.code!, p.id);
   }
-  for (const row of check.toCreate) ids.set(row.id, crypto.randomUUID());
+  for (const row of check.toCreate) ids.set(row.id, newRecordId());
   // Parents first, so the path trigger always finds the parent's path.
   await ctx.db.insert(orgUnit).values(
     check.toCreate.map((row) => ({

@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { inOrder } from "@/db/pipelined";
+import { newRecordId } from "@/db/record-id";
 import { enrollment, event } from "@/db/schema";
 import { ensureUnitTakesData, notFound, visiblePairs, visiblePerson, writablePair } from "@/server/records/access";
 import { databaseError } from "@/server/trpc/db-errors";
@@ -30,7 +30,7 @@ export async function enrollHandler({ ctx, input }: { ctx: ProtectedContext; inp
   });
 
   const pair = { personId: person.id, programId: program.id };
-  const enrollmentId = randomUUID();
+  const enrollmentId = newRecordId();
   const writes = enrolmentWrites(ctx, pair, input.orgUnitId, input.enrolledOn, enrollmentId);
   const [owned] = await visiblePairs(ctx.db, tenantId, person.id, program.id);
   if (owned) {

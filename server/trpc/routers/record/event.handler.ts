@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { inOrder, valueOf } from "@/db/pipelined";
+import { newRecordId } from "@/db/record-id";
 import { event } from "@/db/schema";
 import { ensureUnitTakesData, notFound, writablePair } from "@/server/records/access";
 import { loadStageMeta } from "@/server/records/metadata";
@@ -58,7 +58,7 @@ export async function createEventHandler({ ctx, input }: { ctx: ProtectedContext
     throw new TRPCError({ code: "CONFLICT", message: `${stage.name} happens once per enrolment and is already recorded.` });
   }
   const values = parseValues(valuesSchema(stage.dataElements), input.values);
-  const eventId = randomUUID();
+  const eventId = newRecordId();
   await inOrder([
     () =>
       ctx.db.insert(event).values({

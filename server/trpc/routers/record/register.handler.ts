@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { inOrder, valueOf } from "@/db/pipelined";
+import { newRecordId } from "@/db/record-id";
 import { trackedEntity, trackedEntityType } from "@/db/schema";
 import { ensureUnitTakesData } from "@/server/records/access";
 import { loadProgramWithAttributes, loadTypeAttributes } from "@/server/records/metadata";
@@ -46,9 +46,9 @@ export async function registerHandler({ ctx, input }: { ctx: ProtectedContext; i
 
   // Ids chosen here, so that every write goes in one round trip (db/pipelined.ts, inOrder). A
   // person registered in this transaction has no owner anywhere yet: no race to guard against.
-  const personId = randomUUID();
+  const personId = newRecordId();
   const pair = program ? { personId, programId: program.id } : null;
-  const enrollmentId = randomUUID();
+  const enrollmentId = newRecordId();
   await inOrder([
     () => ctx.db.insert(trackedEntity).values({ id: personId, tenantId: ctx.tenant.id, trackedEntityTypeId: type.id, registrationUnitId: input.orgUnitId, createdBy: ctx.session.userId }),
     ...newPersonValueWrites(ctx, personId, attributes, values),

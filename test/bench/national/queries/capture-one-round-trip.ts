@@ -32,15 +32,15 @@ async function createCaptureFunction(owner: postgres.Sql): Promise<void> {
                                                   p_program uuid, p_stage uuid, p_element text, p_attributes uuid[])
     returns void language plpgsql security invoker set search_path = pg_catalog, public as $$
     declare
-      person uuid := gen_random_uuid();
-      enrolment uuid := gen_random_uuid();
-      visit uuid := gen_random_uuid();
+      person uuid := new_record_id();
+      enrolment uuid := new_record_id();
+      visit uuid := new_record_id();
     begin
       insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, created_by)
         values (p_tenant, person, p_type, p_unit, p_user);
       insert into tracked_entity_attribute_value (tenant_id, tracked_entity_id, attribute_id, value)
         select p_tenant, person, a, v
-        from unnest(p_attributes, array['BR' || substr(replace(person::text, '-', ''), 1, 14), 'Aminata', 'Kamara', 'Female', current_date::text]) as t (a, v);
+        from unnest(p_attributes, array['BR' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 14), 'Aminata', 'Kamara', 'Female', current_date::text]) as t (a, v);
       insert into audit_event (tenant_id, actor_user_id, actor_name, action, subject_type, subject_id, person_id, program_id, org_unit_id, request_id, user_agent, details)
         values (p_tenant, p_user, p_name, 'record.registered', 'trackedEntity', person, person, null, p_unit, gen_random_uuid()::text, 'bench',
                 jsonb_build_object('attributeIds', p_attributes));

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type postgres from "postgres";
+import { newRecordId } from "@/db/record-id";
 import type { Context, Row } from "../cases";
 import { generatorCpuMs, serverCpuMs, type CpuPerTx } from "../cpu";
 import { pipelined } from "@/db/pipelined";
@@ -21,14 +22,14 @@ export type Writer = { userId: string; unitId: string; name: string };
 
 /** The statements of one capture, as `tx` (a request transaction whose settings are already bound). */
 export async function captureOnce(tx: postgres.TransactionSql, tenantId: string, meta: Capture, w: Writer): Promise<void> {
-  const person = randomUUID();
-  const enrollmentId = randomUUID();
+  const person = newRecordId();
+  const enrollmentId = newRecordId();
   const today = new Date().toISOString().slice(0, 10);
   const audit = (action: string, programId: string | null, details: Record<string, unknown>) => tx`
       insert into audit_event (tenant_id, actor_user_id, actor_name, action, subject_type, subject_id, person_id, program_id, org_unit_id, request_id, user_agent, details)
       values (${tenantId}, ${w.userId}, ${w.name}, ${action}, 'trackedEntity', ${person}, ${person}, ${programId}, ${w.unitId}, ${randomUUID()}, 'bench', ${tx.json(details as postgres.JSONValue)})`;
   const a = meta.attributes;
-  const eventId = randomUUID();
+  const eventId = newRecordId();
   // Sent together and in order, without waiting for each answer, as the handlers send their
   // writes (db/pipelined.ts, inOrder): postgres.js sends a statement when execute() is called.
   await pipelined([
@@ -36,7 +37,7 @@ export async function captureOnce(tx: postgres.TransactionSql, tenantId: string,
              values (${tenantId}, ${person}, ${meta.typeId}, ${w.unitId}, ${w.userId})`.execute(),
     tx`insert into tracked_entity_attribute_value ${tx(
       [
-        [a.nationalId, `BW${person.replaceAll("-", "").slice(0, 14)}`],
+        [a.nationalId, `BW${randomUUID().replaceAll("-", "").slice(0, 14)}`],
         [a.firstName, "Aminata"],
         [a.lastName, "Kamara"],
         [a.sex, "Female"],
