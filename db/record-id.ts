@@ -5,11 +5,11 @@ const DAY_MS = 86_400_000;
 /**
  * A new id for a row: a version 7 UUID whose timestamp is the start of the current UTC day, with
  * 74 random bits after it — the layout of the database's `new_record_id()` (migration 0048), the
- * default of every id column, for the ids a handler must know before it writes.
+ * default of every tenant table's id, for the ids a handler must know before it writes.
  *
  * Why not random (v4): a random key lands each insert on a random leaf of every index that holds
  * it, so after each checkpoint nearly every capture rewrote whole index pages into the WAL
- * (~21 full-page images per capture at size M). Ids of one day share their first 48 bits, so a
+ * (~16 full-page images per capture at size M). Ids of one day share their first 48 bits, so a
  * day's inserts stay on a few hot pages (README, Performance: "Day-stamped ids").
  *
  * Why not a full v7: its millisecond timestamp would tell anyone holding an id — a link passed
