@@ -1,6 +1,7 @@
 import type postgres from "postgres";
 import type { CpuPerTx } from "./cpu";
 import { explain, measure, NAIVE, FAST, type Budget, type Leg, type Measured, type Measurement, type Statement } from "./measure";
+import type { WalPerTx } from "./wal";
 import type { User, World } from "./world";
 
 export type Pct = "p50" | "p95" | "p99";
@@ -27,8 +28,8 @@ export type Case = {
 export type Row = {
   query: string;
   who: string;
-  app: Measured & { txPerSec?: number; cpuPerTx?: CpuPerTx };
-  floor?: Measured & { txPerSec?: number; cpuPerTx?: CpuPerTx };
+  app: Measured & { txPerSec?: number; cpuPerTx?: CpuPerTx; walPerTx?: WalPerTx };
+  floor?: Measured & { txPerSec?: number; cpuPerTx?: CpuPerTx; walPerTx?: WalPerTx };
   naive?: Measured;
   /** app / floor at the target's percentile (p95 when there is no target). */
   ratio?: number | null;

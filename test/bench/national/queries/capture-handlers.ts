@@ -60,10 +60,10 @@ export async function handlerCaptureRows(ctx: Context, db: Database): Promise<Ro
   };
   const rows: Row[] = [];
   for (const [count, seconds] of LOADS) {
-    await underLoad(count, 1, capture, ctx.server);
+    await underLoad(count, 1, capture, ctx);
     await settle(owner);
     for (const list of Object.values(parts)) list.length = 0;
-    const load = await underLoad(count, seconds, capture, ctx.server);
+    const load = await underLoad(count, seconds, capture, ctx);
     const medians = Object.entries(parts).map(([part, list]) => `${part} p50 ${percentiles(list).p50} ms`).join(", ");
     rows.push(loadRow(`5 capture via the app's handlers, ${count} writer${count > 1 ? "s" : ""}`, load, undefined, undefined, `captures/s; each is 2 request transactions (${medians})`));
   }

@@ -6,6 +6,7 @@ import { generatorCpuMs, serverCpuMs, type CpuPerTx } from "../cpu";
 import { pipelined } from "@/db/pipelined";
 import { WRITERS } from "../fixtures";
 import { percentiles } from "../measure";
+import { startWalMeter, type WalPerTx } from "../wal";
 import type { World } from "../world";
 
 /**
@@ -65,14 +66,20 @@ export const LOADS = [
   [WRITERS, 8],
 ] as const;
 
-export type Load = { txPerSec: number; latency: ReturnType<typeof percentiles>; failures: number; firstError?: string; cpuPerTx: CpuPerTx };
+export type Load = { txPerSec: number; latency: ReturnType<typeof percentiles>; failures: number; firstError?: string; cpuPerTx: CpuPerTx; walPerTx: WalPerTx | null };
 
 /**
  * `writers` loops of `work` for `seconds`; throughput of committed transactions, their latency,
- * and the CPU each cost the database (`server`, the local postmaster's pid; null when the server
- * is elsewhere) and the load generator — on two cores, what bounds the rate.
+ * the CPU each cost the database (`server`, the local postmaster's pid; null when the server is
+ * elsewhere) and the load generator — on two cores, what bounds the rate — and what each wrote
+ * to the WAL (read through `owner`).
  */
-export async function underLoad(writers: number, seconds: number, work: (writer: number) => Promise<void>, server: number | null): Promise<Load> {
+export async function underLoad(
+  writers: number,
+  seconds: number,
+  work: (writer: number) => Promise<void>,
+  { server, owner }: Pick<Context, "server" | "owner">,
+): Promise<Load> {
   const latencies: number[] = [];
   let failures = 0;
   let firstError: string | undefined;
@@ -80,6 +87,7 @@ export async function underLoad(writers: number, seconds: number, work: (writer:
   const started = performance.now();
   const databaseBefore = server === null ? null : serverCpuMs(server);
   const generatorBefore = generatorCpuMs();
+  const walPerTx = await startWalMeter(owner);
   await Promise.all(
     Array.from({ length: writers }, async (_, writer) => {
       while (performance.now() < end) {
@@ -101,7 +109,7 @@ export async function underLoad(writers: number, seconds: number, work: (writer:
     database: databaseBefore !== null && databaseAfter !== null ? perTx(databaseAfter - databaseBefore) : null,
     generator: perTx(generatorCpuMs() - generatorBefore),
   };
-  return { txPerSec: Math.round(latencies.length / elapsed), latency: percentiles(latencies), failures, firstError, cpuPerTx };
+  return { txPerSec: Math.round(latencies.length / elapsed), latency: percentiles(latencies), failures, firstError, cpuPerTx, walPerTx: await walPerTx(latencies.length) };
 }
 
 export async function loadCaptureMeta(owner: postgres.Sql, world: World): Promise<Capture> {
@@ -150,11 +158,11 @@ export async function appAndFloorLoads(
     }) as Promise<void>;
   const rows: Row[] = [];
   for (const [count, seconds] of LOADS) {
-    await underLoad(count, 1, as(runtime), ctx.server); // warm-up
+    await underLoad(count, 1, as(runtime), ctx); // warm-up
     await settle(owner);
-    const app = await underLoad(count, seconds, as(runtime), ctx.server);
+    const app = await underLoad(count, seconds, as(runtime), ctx);
     await settle(owner);
-    const floor = await underLoad(count, seconds, as(owner), ctx.server);
+    const floor = await underLoad(count, seconds, as(owner), ctx);
     rows.push(loadRow(`${title}, ${count} writer${count > 1 ? "s" : ""}`, app, floor, count === WRITERS ? options.minTps : undefined, options.note));
   }
   return rows;
@@ -192,15 +200,24 @@ export async function verifyChain(ctx: Context, rows: Row[]): Promise<Row[]> {
 const cpuNote = (label: string, cpu: CpuPerTx) =>
   `${label} CPU per capture: ${cpu.database === null ? "" : `PostgreSQL ${cpu.database} ms, `}this process ${cpu.generator} ms`;
 
+const walNote = (label: string, wal: WalPerTx | null) =>
+  wal ? `${label} WAL per capture: ${wal.records} records, ${wal.fullPageKb} kB of full-page images, ${wal.totalKb} kB in all` : undefined;
+
 export function loadRow(query: string, app: Load, floor: Load | undefined, minTps: number | undefined, note?: string): Row {
-  const notes = [note, cpuNote("app", app.cpuPerTx), floor ? cpuNote("floor", floor.cpuPerTx) : undefined, app.failures ? `${app.failures} failed: ${app.firstError}` : undefined, floor?.failures ? `floor: ${floor.failures} failed: ${floor.firstError}` : undefined].filter(
-    (n): n is string => !!n,
-  );
+  const notes = [
+    note,
+    cpuNote("app", app.cpuPerTx),
+    walNote("app", app.walPerTx),
+    floor ? cpuNote("floor", floor.cpuPerTx) : undefined,
+    floor ? walNote("floor", floor.walPerTx) : undefined,
+    app.failures ? `${app.failures} failed: ${app.firstError}` : undefined,
+    floor?.failures ? `floor: ${floor.failures} failed: ${floor.firstError}` : undefined,
+  ].filter((n): n is string => !!n);
   return {
     query,
     who: "clinic clerks",
-    app: { ...app.latency, txPerSec: app.txPerSec, cpuPerTx: app.cpuPerTx, violations: [] },
-    floor: floor ? { ...floor.latency, txPerSec: floor.txPerSec, cpuPerTx: floor.cpuPerTx, violations: [] } : undefined,
+    app: { ...app.latency, txPerSec: app.txPerSec, cpuPerTx: app.cpuPerTx, walPerTx: app.walPerTx ?? undefined, violations: [] },
+    floor: floor ? { ...floor.latency, txPerSec: floor.txPerSec, cpuPerTx: floor.cpuPerTx, walPerTx: floor.walPerTx ?? undefined, violations: [] } : undefined,
     ratio: floor ? Number((floor.txPerSec / Math.max(1, app.txPerSec)).toFixed(2)) : null,
     target: minTps ? `≥ ${minTps} audited tx/s` : undefined,
     met: minTps ? app.txPerSec >= minTps && app.failures === 0 : undefined,
