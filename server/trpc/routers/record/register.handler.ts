@@ -11,7 +11,7 @@ import { auditRecord } from "./audit-record";
 import { enrolmentWrites, insertFirstOwner, judgeEnrolment, programRunsAt, recordFirstOwner } from "./enrolment-rules";
 import { parseValues } from "./parse-values";
 import type { RegisterInput } from "./record.schema";
-import { newPersonValueWrites } from "./write-attributes";
+import { newPersonValueWrites, storedValues } from "./write-attributes";
 
 /**
  * Registers a person at a unit of the caller's capture scope (open today), with valid attributes,
@@ -46,20 +46,27 @@ export async function registerHandler({ ctx, input }: { ctx: ProtectedContext; i
 
   // Ids chosen here, so that every write goes in one round trip (db/pipelined.ts, inOrder). A
   // person registered in this transaction has no owner anywhere yet: no race to guard against.
+  // Their row is inserted as it will be at commit — the copy of their values, enrolled or not —
+  // so that it is written once; the database proves both at commit (db/migrations/0050). An
+  // enrolled person's values are judged by their program's owner, so the owner goes first.
   const personId = newRecordId();
   const pair = program ? { personId, programId: program.id } : null;
   const enrollmentId = newRecordId();
   await inOrder([
-    () => ctx.db.insert(trackedEntity).values({ id: personId, tenantId: ctx.tenant.id, trackedEntityTypeId: type.id, registrationUnitId: input.orgUnitId, createdBy: ctx.session.userId }),
+    () =>
+      ctx.db.insert(trackedEntity).values({
+        id: personId,
+        tenantId: ctx.tenant.id,
+        trackedEntityTypeId: type.id,
+        registrationUnitId: input.orgUnitId,
+        attributeValues: storedValues(attributes, values),
+        everEnrolled: pair !== null,
+        createdBy: ctx.session.userId,
+      }),
+    ...(pair ? [() => insertFirstOwner(ctx.db, ctx.tenant.id, pair, input.orgUnitId), () => recordFirstOwner(ctx, pair, input.orgUnitId)] : []),
     ...newPersonValueWrites(ctx, personId, attributes, values),
     () => auditRecord(ctx, "record.registered", personId, { attributeIds: Object.keys(values) }, { orgUnitId: input.orgUnitId }),
-    ...(pair
-      ? [
-          () => insertFirstOwner(ctx.db, ctx.tenant.id, pair, input.orgUnitId),
-          () => recordFirstOwner(ctx, pair, input.orgUnitId),
-          ...enrolmentWrites(ctx, pair, input.orgUnitId, input.enrollment!.enrolledOn, enrollmentId),
-        ]
-      : []),
+    ...(pair ? enrolmentWrites(ctx, pair, input.orgUnitId, input.enrollment!.enrolledOn, enrollmentId) : []),
   ]);
   return { personId, enrollmentId: pair ? enrollmentId : null };
 }

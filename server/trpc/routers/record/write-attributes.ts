@@ -65,7 +65,7 @@ export function newPersonValueWrites(
 ): (() => PromiseLike<unknown>)[] {
   const rows = (list: readonly AttributeMeta[]) =>
     list.map((attribute) => ({ tenantId: ctx.tenant.id, trackedEntityId: personId, attributeId: attribute.id, value: values[attribute.id]! }));
-  const written = attributes.filter((a) => values[a.id] !== undefined);
+  const written = writtenAttributes(attributes, values);
   const plain = written.filter((a) => !a.unique);
   const unique = written.filter((a) => a.unique);
   const writes: (() => PromiseLike<unknown>)[] = [];
@@ -82,3 +82,10 @@ export function newPersonValueWrites(
 
 const alreadyRegistered = (attribute: AttributeMeta) =>
   new TRPCError({ code: "CONFLICT", message: `This ${attribute.name} is already registered to another person.` });
+
+const writtenAttributes = (attributes: readonly AttributeMeta[], values: Record<string, string>) => attributes.filter((a) => values[a.id] !== undefined);
+
+/** What a new person's row holds as the copy of the values newPersonValueWrites writes for them. */
+export function storedValues(attributes: readonly AttributeMeta[], values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(writtenAttributes(attributes, values).map((a) => [a.id, values[a.id]!]));
+}

@@ -35,17 +35,17 @@ async function createCaptureFunction(owner: postgres.Sql): Promise<void> {
       person uuid := new_record_id();
       enrolment uuid := new_record_id();
       visit uuid := new_record_id();
+      vals text[] := array['BR' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 14), 'Aminata', 'Kamara', 'Female', current_date::text];
     begin
-      insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, created_by)
-        values (p_tenant, person, p_type, p_unit, p_user);
+      insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, attribute_values, ever_enrolled, created_by)
+        values (p_tenant, person, p_type, p_unit, (select jsonb_object_agg(a, v) from unnest(p_attributes, vals) as t (a, v)), true, p_user);
+      insert into program_ownership (tenant_id, tracked_entity_id, program_id, owner_unit_id) values (p_tenant, person, p_program, p_unit);
+      insert into ownership_change (tenant_id, tracked_entity_id, program_id, to_unit_id, changed_by) values (p_tenant, person, p_program, p_unit, p_user);
       insert into tracked_entity_attribute_value (tenant_id, tracked_entity_id, attribute_id, value)
-        select p_tenant, person, a, v
-        from unnest(p_attributes, array['BR' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 14), 'Aminata', 'Kamara', 'Female', current_date::text]) as t (a, v);
+        select p_tenant, person, a, v from unnest(p_attributes, vals) as t (a, v);
       insert into audit_event (tenant_id, actor_user_id, actor_name, action, subject_type, subject_id, person_id, program_id, org_unit_id, request_id, user_agent, details)
         values (p_tenant, p_user, p_name, 'record.registered', 'trackedEntity', person, person, null, p_unit, gen_random_uuid()::text, 'bench',
                 jsonb_build_object('attributeIds', p_attributes));
-      insert into program_ownership (tenant_id, tracked_entity_id, program_id, owner_unit_id) values (p_tenant, person, p_program, p_unit);
-      insert into ownership_change (tenant_id, tracked_entity_id, program_id, to_unit_id, changed_by) values (p_tenant, person, p_program, p_unit, p_user);
       insert into enrollment (tenant_id, id, tracked_entity_id, program_id, org_unit_id, enrolled_on, created_by)
         values (p_tenant, enrolment, person, p_program, p_unit, current_date, p_user);
       insert into audit_event (tenant_id, actor_user_id, actor_name, action, subject_type, subject_id, person_id, program_id, org_unit_id, request_id, user_agent, details)

@@ -31,25 +31,27 @@ export async function captureOnce(tx: postgres.TransactionSql, tenantId: string,
       values (${tenantId}, ${w.userId}, ${w.name}, ${action}, 'trackedEntity', ${person}, ${person}, ${programId}, ${w.unitId}, ${randomUUID()}, 'bench', ${tx.json(details as postgres.JSONValue)})`;
   const a = meta.attributes;
   const eventId = newRecordId();
+  const values: Record<string, string> = {
+    [a.nationalId]: `BW${randomUUID().replaceAll("-", "").slice(0, 14)}`,
+    [a.firstName]: "Aminata",
+    [a.lastName]: "Kamara",
+    [a.sex]: "Female",
+    [a.dob]: today,
+  };
   // Sent together and in order, without waiting for each answer, as the handlers send their
   // writes (db/pipelined.ts, inOrder): postgres.js sends a statement when execute() is called.
+  // The person's row carries its copy of the values and ever_enrolled, as the handler inserts it.
   await pipelined([
-    tx`insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, created_by)
-             values (${tenantId}, ${person}, ${meta.typeId}, ${w.unitId}, ${w.userId})`.execute(),
-    tx`insert into tracked_entity_attribute_value ${tx(
-      [
-        [a.nationalId, `BW${randomUUID().replaceAll("-", "").slice(0, 14)}`],
-        [a.firstName, "Aminata"],
-        [a.lastName, "Kamara"],
-        [a.sex, "Female"],
-        [a.dob, today],
-      ].map(([attribute_id, value]) => ({ tenant_id: tenantId, tracked_entity_id: person, attribute_id: attribute_id!, value: value! })),
-    )}`.execute(),
-    audit("record.registered", null, { attributeIds: [a.nationalId, a.firstName, a.lastName, a.sex, a.dob] }).execute(),
+    tx`insert into tracked_entity (tenant_id, id, tracked_entity_type_id, registration_unit_id, attribute_values, ever_enrolled, created_by)
+             values (${tenantId}, ${person}, ${meta.typeId}, ${w.unitId}, ${tx.json(values)}, true, ${w.userId})`.execute(),
     tx`insert into program_ownership (tenant_id, tracked_entity_id, program_id, owner_unit_id)
              values (${tenantId}, ${person}, ${meta.programId}, ${w.unitId})`.execute(),
     tx`insert into ownership_change (tenant_id, tracked_entity_id, program_id, to_unit_id, changed_by)
              values (${tenantId}, ${person}, ${meta.programId}, ${w.unitId}, ${w.userId})`.execute(),
+    tx`insert into tracked_entity_attribute_value ${tx(
+      Object.entries(values).map(([attribute_id, value]) => ({ tenant_id: tenantId, tracked_entity_id: person, attribute_id, value })),
+    )}`.execute(),
+    audit("record.registered", null, { attributeIds: [a.nationalId, a.firstName, a.lastName, a.sex, a.dob] }).execute(),
     tx`insert into enrollment (tenant_id, id, tracked_entity_id, program_id, org_unit_id, enrolled_on, created_by)
              values (${tenantId}, ${enrollmentId}, ${person}, ${meta.programId}, ${w.unitId}, ${today}, ${w.userId})`.execute(),
     audit("enrollment.created", meta.programId, { enrollmentId }).execute(),
