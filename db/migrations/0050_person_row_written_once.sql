@@ -43,29 +43,28 @@ CREATE FUNCTION tracked_entity_check_filled_at_insert() RETURNS trigger
   SET search_path = pg_catalog, public
   SET app.tenant_id = ''
   AS $$
-DECLARE
-  person record;
 BEGIN
   PERFORM set_config('app.tenant_id', NEW.tenant_id::text, true);
-  SELECT t.attribute_values, t.ever_enrolled INTO person
-    FROM tracked_entity t WHERE t.tenant_id = NEW.tenant_id AND t.id = NEW.id;
+  -- One statement in the common case (the row is right); which part is wrong only on failure.
+  PERFORM 1 FROM tracked_entity t
+   WHERE t.tenant_id = NEW.tenant_id AND t.id = NEW.id
+     AND (t.attribute_values IS DISTINCT FROM (
+            SELECT coalesce(jsonb_object_agg(v.attribute_id::text, v.value), '{}'::jsonb)
+              FROM tracked_entity_attribute_value v
+             WHERE v.tenant_id = t.tenant_id AND v.tracked_entity_id = t.id)
+          OR t.ever_enrolled IS DISTINCT FROM EXISTS (
+            SELECT 1 FROM program_ownership o WHERE o.tenant_id = t.tenant_id AND o.tracked_entity_id = t.id));
   IF NOT FOUND THEN
     RETURN NULL;
   END IF;
-  IF person.attribute_values IS DISTINCT FROM (
-       SELECT coalesce(jsonb_object_agg(v.attribute_id::text, v.value), '{}'::jsonb)
-         FROM tracked_entity_attribute_value v
-        WHERE v.tenant_id = NEW.tenant_id AND v.tracked_entity_id = NEW.id) THEN
-    RAISE EXCEPTION 'A person''s row must hold exactly the values written for them.'
-      USING ERRCODE = 'check_violation', CONSTRAINT = 'tracked_entity_values_match';
-  END IF;
-  IF person.ever_enrolled IS DISTINCT FROM EXISTS (
-       SELECT 1 FROM program_ownership o
-        WHERE o.tenant_id = NEW.tenant_id AND o.tracked_entity_id = NEW.id) THEN
+  IF EXISTS (SELECT 1 FROM tracked_entity t WHERE t.tenant_id = NEW.tenant_id AND t.id = NEW.id
+               AND t.ever_enrolled IS DISTINCT FROM EXISTS (
+                 SELECT 1 FROM program_ownership o WHERE o.tenant_id = t.tenant_id AND o.tracked_entity_id = t.id)) THEN
     RAISE EXCEPTION 'A person is marked enrolled only once a program holds them.'
       USING ERRCODE = 'check_violation', CONSTRAINT = 'tracked_entity_enrolled_matches';
   END IF;
-  RETURN NULL;
+  RAISE EXCEPTION 'A person''s row must hold exactly the values written for them.'
+    USING ERRCODE = 'check_violation', CONSTRAINT = 'tracked_entity_values_match';
 END
 $$;
 --> statement-breakpoint

@@ -217,7 +217,7 @@ describe("a person's row filled at insert", () => {
   it("is still checked when the transaction binds another tenant before committing", async () => {
     const id = crypto.randomUUID();
     const attempt = asNurse(async (tx) => {
-      await insertPerson(tx, id, { [f.records.attributes.nationalId]: "SL-REBOUND" }, true);
+      await insertPerson(tx, id, { [f.records.attributes.nationalId]: "SL-REBOUND" }, false);
       await tx.execute(sql`select set_config('app.tenant_id', ${crypto.randomUUID()}, true)`);
     });
     expect(await dbError(attempt)).toBe("A person's row must hold exactly the values written for them.");
