@@ -87,7 +87,9 @@ export const trackedEntity = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    foreignKey({ columns: [t.tenantId, t.trackedEntityTypeId], foreignColumns: [trackedEntityType.tenantId, trackedEntityType.id] }),
+    // The kind of record, like every reference to shared metadata from a record, is checked by a
+    // trigger instead of a foreign key: metadata is never deleted, and a key would lock the one row
+    // every writer of the tenant shares (db/migrations/0051).
     foreignKey({ columns: [t.tenantId, t.registrationUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
     index().on(t.tenantId, t.registrationUnitId),
@@ -148,7 +150,7 @@ export const attributeValue = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.trackedEntityId], foreignColumns: [trackedEntity.tenantId, trackedEntity.id] }).onDelete("cascade"),
-    foreignKey({ columns: [t.tenantId, t.attributeId], foreignColumns: [trackedEntityAttribute.tenantId, trackedEntityAttribute.id] }),
+    // The attribute is checked by attribute_value_normalize, not a foreign key (db/migrations/0051).
     uniqueIndex().on(t.tenantId, t.trackedEntityId, t.attributeId),
     uniqueIndex("attribute_value_unique_per_tenant").on(t.tenantId, t.attributeId, t.uniqueValue).where(sql`unique_value is not null`),
     // Ends with the person so that "order by value, person" is read in index order and a page
@@ -205,7 +207,7 @@ export const programOwnership = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.trackedEntityId], foreignColumns: [trackedEntity.tenantId, trackedEntity.id] }),
-    foreignKey({ columns: [t.tenantId, t.programId], foreignColumns: [program.tenantId, program.id] }),
+    // The program is checked by a trigger, not a foreign key (db/migrations/0051).
     foreignKey({ columns: [t.tenantId, t.ownerUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
     // A constraint, not just an index: enrolments, events and history reference it.
     unique("program_ownership_pair").on(t.tenantId, t.trackedEntityId, t.programId),
@@ -358,7 +360,7 @@ export const event = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.enrollmentId], foreignColumns: [enrollment.tenantId, enrollment.id] }),
     foreignKey({ columns: [t.tenantId, t.trackedEntityId, t.programId], foreignColumns: [programOwnership.tenantId, programOwnership.trackedEntityId, programOwnership.programId] }),
-    foreignKey({ columns: [t.tenantId, t.stageId], foreignColumns: [programStage.tenantId, programStage.id] }),
+    // The stage, which must be one of the event's program, is checked by a trigger (db/migrations/0051).
     foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
     index().on(t.tenantId, t.enrollmentId, t.occurredOn),
