@@ -99,7 +99,10 @@ export const auditChainHead = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.lane] }),
-    foreignKey({ columns: [t.tenantId], foreignColumns: [tenant.id] }),
+    // No foreign key to the tenant: a transaction that seals several events updates its lane's
+    // head once per event, and PostgreSQL re-checks a key on every update of a row version the
+    // same transaction wrote, so each capture locked the tenant's row — one row for every writer
+    // (db/migrations/0052). Only the sealing trigger writes heads, for an event's own tenant.
     laneInRange("audit_chain_head_lane"),
     tenantIsolation(),
   ],

@@ -13,8 +13,9 @@ import { dbError, testDatabases } from "./databases";
 /**
  * Records point at shared metadata (a value's attribute, a person's kind of record, an
  * ownership's program, an event's stage) without foreign keys, which locked the same rows for
- * every writer of a tenant (db/migrations/0051). What the keys guaranteed must still hold: a
- * reference to nothing is refused, and metadata is never deleted.
+ * every writer of a tenant (db/migrations/0051), and their audit seals leave the tenant's row
+ * alone (0052). What the keys guaranteed must still hold: a reference to nothing is refused,
+ * and metadata is never deleted.
  */
 const { owner, runtime } = testDatabases();
 let f: TenantFixture;
@@ -57,6 +58,21 @@ describe("records and the metadata they point at", () => {
       return Promise.all(shared.map(([table, id]) => lockable(table, id)));
     });
     expect(locks).toEqual(shared.map(() => true));
+  });
+
+  it("are sealed into the audit trail without locking the tenant's row", async () => {
+    // The row's xmax names the last transaction that locked or updated it; nothing else in this
+    // file's tenant touches it while the registration (three audit events, one lane) commits.
+    const xmax = async () =>
+      (await withTenant(owner, { tenantId: f.id }, (tx) => tx.execute<{ xmax: string }>(sql`select xmax::text from tenant where id = ${f.id}`)))[0]!.xmax;
+    const before = await xmax();
+    await callerAs(f, f.users.nurse!).record.register({
+      trackedEntityTypeId: f.records.typeId,
+      orgUnitId: f.units["north-a-1"]!,
+      attributes: { [f.records.attributes.firstName]: "Isha", [f.records.attributes.lastName]: "Conteh" },
+      enrollment: { programId: f.records.programs.open.id, enrolledOn: "2026-05-01" },
+    });
+    expect(await xmax()).toBe(before);
   });
 
   it("refuses a reference to metadata that does not exist, and an event at another program's stage", async () => {
