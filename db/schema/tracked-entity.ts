@@ -16,7 +16,6 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { orgUnit } from "./org-unit";
-import { program, programStage, trackedEntityAttribute, trackedEntityType } from "./program";
 import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE, RUNTIME_ROLES, SCOPED_READ_ROLES, WIDE_RUNTIME_ROLE } from "./runtime-roles";
 import { tenantIsolation, tenantKey, textC, timestamps } from "./rls";
 import { userAccount } from "./user";
