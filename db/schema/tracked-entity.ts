@@ -70,14 +70,17 @@ export const trackedEntity = pgTable(
     ...tenantKey(),
     trackedEntityTypeId: uuid().notNull(),
     registrationUnitId: uuid().notNull(),
-    // Set by a trigger at the first enrolment: from then on programs, not the registration unit, decide.
+    // Set at the first enrolment (by a trigger, or at insert for a person registered with one, which
+    // a check at commit proves: db/migrations/0050): from then on programs, not the registration
+    // unit, decide.
     everEnrolled: boolean().notNull().default(false),
     // Erasure on request: identifying values are removed and the record is kept as a tombstone.
     erasedAt: timestamp({ withTimezone: true }),
     erasedBy: uuid(),
     erasureGround: text(),
-    // The person's attribute values (attribute id → value), copied here by a trigger on
-    // tracked_entity_attribute_value, which stays the source of truth for writes, search and
+    // The person's attribute values (attribute id → value), copied here by triggers on
+    // tracked_entity_attribute_value (or filled at insert and proven at commit, db/migrations/0050),
+    // which stays the source of truth for writes, search and
     // uniqueness. Opening a record or listing people reads them from this row, judged once by its
     // policy, instead of judging the person again for every value row (db/migrations/0036).
     attributeValues: jsonb().$type<Record<string, string>>().notNull().default({}),
