@@ -327,7 +327,8 @@ export const enrollment = pgTable(
     foreignKey({ columns: [t.tenantId, t.trackedEntityId, t.programId], foreignColumns: [programOwnership.tenantId, programOwnership.trackedEntityId, programOwnership.programId] }),
     foreignKey({ columns: [t.tenantId, t.orgUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
-    foreignKey({ columns: [t.tenantId, t.ownerUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
+    // The owner unit has no key of its own: it is the pair's owner, copied by triggers, and the
+    // pair's key to the unit already keeps the unit from being deleted (db/migrations/0053).
     index().on(t.tenantId, t.trackedEntityId, t.programId),
     index().on(t.tenantId, t.programId, t.orgUnitId),
     // Counts and lists over a narrow scope go by owner unit.
@@ -367,7 +368,7 @@ export const event = pgTable(
     foreignKey({ columns: [t.tenantId, t.createdBy], foreignColumns: [userAccount.tenantId, userAccount.id] }),
     index().on(t.tenantId, t.enrollmentId, t.occurredOn),
     index().on(t.tenantId, t.trackedEntityId, t.programId),
-    foreignKey({ columns: [t.tenantId, t.ownerUnitId], foreignColumns: [orgUnit.tenantId, orgUnit.id] }),
+    // The owner unit, a copy of the pair's, has no key of its own, as in enrollment (0053).
     index().on(t.tenantId, t.orgUnitId, t.occurredOn),
     // "Latest first" lists: wide scopes walk the newest events, narrow ones each owner unit's newest.
     // NULLS FIRST is what ORDER BY … DESC means; an index ordered otherwise does not serve it.

@@ -5,7 +5,7 @@ import { withTenant } from "@/db/tenant-transaction";
 import { plantRecord, type Level, type PlantedRecord } from "../fixtures/records";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { callerAs } from "./callers";
-import { testDatabases } from "./databases";
+import { dbError, testDatabases } from "./databases";
 
 /**
  * Enrolments and events carry their pair's owner (issue 7), and their read policies judge that
@@ -67,6 +67,26 @@ describe("enrolments and events carry their pair's owner", () => {
     // Protected and now only in the medic's search scope: nothing without a grant.
     expect(await visibleRows(f.users.medic!, record.personId)).toEqual({ enrollments: 0, events: 0 });
     expect(await visibleRows(f.users.reviewer!, record.personId)).toEqual({ enrollments: 1, events: 1 });
+  });
+
+  it("checks no key of its own for the copy: the pair's key keeps the unit, and no runtime role can rewrite the copy", async () => {
+    const keys = await withTenant(owner, { tenantId: f.id }, (tx) =>
+      tx.execute<{ name: string }>(sql`
+        select c.conname as name from pg_constraint c
+        where c.contype = 'f' and c.conrelid in ('enrollment'::regclass, 'event'::regclass)
+          and (select attnum from pg_attribute where attrelid = c.conrelid and attname = 'owner_unit_id') = any (c.conkey)`),
+    );
+    expect(keys).toEqual([]);
+    const record = await plant("open", "north-a-1");
+    for (const table of ["enrollment", "event"]) {
+      const rewrite = withTenant(runtime, { tenantId: f.id, userId: f.users.medic! }, (tx) =>
+        tx.execute(sql`update ${sql.identifier(table)} set owner_unit_id = ${f.units["south-a-1"]!} where tracked_entity_id = ${record.personId}`),
+      );
+      expect(await dbError(rewrite)).toMatch(/permission denied/);
+    }
+    const removeOwner = withTenant(owner, { tenantId: f.id }, (tx) => tx.execute(sql`delete from org_unit where tenant_id = ${f.id} and id = ${f.units["north-a-1"]!}`));
+    expect(await dbError(removeOwner)).toMatch(/violates foreign key constraint/);
+    expect(await carriedOwners(record.personId)).toEqual([f.units["north-a-1"]]);
   });
 
   it("follows a subtree move without rewriting the rows", async () => {
