@@ -17,6 +17,11 @@
 DO $$
 BEGIN
   EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+  -- A role without the grant option only gets PostgreSQL's "no privileges could be revoked".
+  IF EXISTS (SELECT 1 FROM unnest(ARRAY['canopy_app', 'canopy_app_wide', 'canopy_app_local']) AS r
+              WHERE has_database_privilege(r, current_database(), 'TEMPORARY')) THEN
+    RAISE WARNING 'Run as the database owner: REVOKE TEMPORARY ON DATABASE % FROM PUBLIC', quote_ident(current_database());
+  END IF;
 EXCEPTION WHEN insufficient_privilege THEN
   RAISE WARNING 'Run as the database owner: REVOKE TEMPORARY ON DATABASE % FROM PUBLIC', quote_ident(current_database());
 END
