@@ -34,6 +34,11 @@ export function personas(spec: SizeSpec): Persona[] {
   for (let k = 0; k < WRITERS; k++) {
     list.push({ key: `writer-${k}`, label: "capture writer", role: "data_entry_clerk", capture: [`F${5 * C + 10 * k + 1}`], search: [] });
   }
+  // And as many clerks at one hospital (district 1's, in region 1 too), where every capture's keys
+  // to its unit take the same row: the busy hospital next to the quiet clinics.
+  for (let k = 0; k < WRITERS; k++) {
+    list.push({ key: `hospital-clerk-${k}`, label: "hospital clerk", role: "data_entry_clerk", capture: ["F1"], search: [] });
+  }
   return list;
 }
 

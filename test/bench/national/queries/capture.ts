@@ -14,8 +14,8 @@ import type { World } from "../world";
  * audit rows the app writes (record.registered, enrollment.created, event.created), in one
  * transaction per capture, in the order the handlers write them and sent together as they send
  * them. Each writer is a clerk at their own clinic. Measured at 1 and 16 concurrent writers for a
- * fixed time; the floor runs the same statements as the owner (no policy checks; the audit chain
- * trigger still seals every row at commit).
+ * fixed time, and with 16 clerks of one hospital; the floor runs the same statements as the owner
+ * (no policy checks; the audit chain trigger still seals every row at commit).
  */
 type Capture = { programId: string; stageId: string; elementId: string; typeId: string; attributes: World["attributes"] & { sex: string; dob: string } };
 
@@ -125,10 +125,10 @@ export async function loadCaptureMeta(owner: postgres.Sql, world: World): Promis
   return { programId: row!.program_id, stageId: row!.stage_id, elementId: row!.element_id, typeId: world.attributes.personType, attributes: { ...world.attributes, sex: row!.sex, dob: row!.dob } };
 }
 
-export async function writersOf(owner: postgres.Sql, world: World): Promise<Writer[]> {
+export async function writersOf(owner: postgres.Sql, world: World, group: "writer" | "hospital-clerk" = "writer"): Promise<Writer[]> {
   const writers: Writer[] = [];
   for (let k = 0; k < WRITERS; k++) {
-    const user = world.users[`writer-${k}`]!;
+    const user = world.users[`${group}-${k}`]!;
     writers.push({ userId: user.userId, unitId: (await world.unit(user.capture[0]!)).id, name: `Writer ${k}` });
   }
   return writers;
@@ -137,7 +137,16 @@ export async function writersOf(owner: postgres.Sql, world: World): Promise<Writ
 /** SQL capture as the runtime role and as the owner, at 1 and 16 writers (the chain is checked by verifyChain). */
 export async function captureRows(ctx: Context): Promise<Row[]> {
   const meta = await loadCaptureMeta(ctx.owner, ctx.world);
-  return appAndFloorLoads(ctx, "5 capture (SQL)", (tx, w) => captureOnce(tx, ctx.world.tenantId, meta, w), { minTps: 500 });
+  const capture = (tx: postgres.TransactionSql, w: Writer) => captureOnce(tx, ctx.world.tenantId, meta, w);
+  return [
+    ...(await appAndFloorLoads(ctx, "5 capture (SQL)", capture, { minTps: 500 })),
+    // The same 16 writers' load at one busy unit: no target of its own, a check of the shared rows.
+    ...(await appAndFloorLoads(ctx, "5 capture (SQL) at one hospital", capture, {
+      group: "hospital-clerk",
+      loads: [[WRITERS, 8]],
+      note: "16 clerks of one hospital, whose keys to it lock one unit row",
+    })),
+  ];
 }
 
 /**
@@ -148,10 +157,11 @@ export async function appAndFloorLoads(
   ctx: Context,
   title: string,
   capture: (tx: postgres.TransactionSql, w: Writer) => Promise<unknown>,
-  options: { minTps?: number; note?: string },
+  options: { minTps?: number; note?: string; group?: "writer" | "hospital-clerk"; loads?: readonly (readonly [number, number])[] },
 ): Promise<Row[]> {
   const { world, runtime, owner } = ctx;
-  const writers = await writersOf(owner, world);
+  const group = options.group ?? "writer";
+  const writers = await writersOf(owner, world, group);
   const as = (sql: postgres.Sql) => (writer: number) =>
     sql.begin(async (tx) => {
       const w = writers[writer]!;
@@ -159,13 +169,14 @@ export async function appAndFloorLoads(
       await capture(tx, w);
     }) as Promise<void>;
   const rows: Row[] = [];
-  for (const [count, seconds] of LOADS) {
+  for (const [count, seconds] of options.loads ?? LOADS) {
     await underLoad(count, 1, as(runtime), ctx); // warm-up
     await settle(owner);
     const app = await underLoad(count, seconds, as(runtime), ctx);
     await settle(owner);
     const floor = await underLoad(count, seconds, as(owner), ctx);
-    rows.push(loadRow(`${title}, ${count} writer${count > 1 ? "s" : ""}`, app, floor, count === WRITERS ? options.minTps : undefined, options.note));
+    const who = group === "writer" ? "clinic clerks" : "hospital clerks";
+    rows.push(loadRow(`${title}, ${count} writer${count > 1 ? "s" : ""}`, app, floor, count === WRITERS ? options.minTps : undefined, options.note, who));
   }
   return rows;
 }
@@ -205,7 +216,7 @@ const cpuNote = (label: string, cpu: CpuPerTx) =>
 const walNote = (label: string, wal: WalPerTx | null) =>
   wal ? `${label} WAL per capture: ${wal.records} records, ${wal.fullPageKb} kB of full-page images, ${wal.totalKb} kB in all` : undefined;
 
-export function loadRow(query: string, app: Load, floor: Load | undefined, minTps: number | undefined, note?: string): Row {
+export function loadRow(query: string, app: Load, floor: Load | undefined, minTps: number | undefined, note?: string, who = "clinic clerks"): Row {
   const notes = [
     note,
     cpuNote("app", app.cpuPerTx),
@@ -217,7 +228,7 @@ export function loadRow(query: string, app: Load, floor: Load | undefined, minTp
   ].filter((n): n is string => !!n);
   return {
     query,
-    who: "clinic clerks",
+    who,
     app: { ...app.latency, txPerSec: app.txPerSec, cpuPerTx: app.cpuPerTx, walPerTx: app.walPerTx ?? undefined, violations: [] },
     floor: floor ? { ...floor.latency, txPerSec: floor.txPerSec, cpuPerTx: floor.cpuPerTx, walPerTx: floor.walPerTx ?? undefined, violations: [] } : undefined,
     ratio: floor ? Number((floor.txPerSec / Math.max(1, app.txPerSec)).toFixed(2)) : null,
