@@ -134,7 +134,7 @@ export async function writersOf(owner: postgres.Sql, world: World, group: "write
   return writers;
 }
 
-/** SQL capture as the runtime role and as the owner, at 1 and 16 writers (the chain is checked by verifyChain). */
+/** SQL capture as the runtime role and as the owner, at 1 and 16 writers and by 16 clerks of one hospital (the chain is checked by verifyChain). */
 export async function captureRows(ctx: Context): Promise<Row[]> {
   const meta = await loadCaptureMeta(ctx.owner, ctx.world);
   const capture = (tx: postgres.TransactionSql, w: Writer) => captureOnce(tx, ctx.world.tenantId, meta, w);
