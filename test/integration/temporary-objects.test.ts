@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@/db/client";
+import type { Transaction } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
 import { recordAudit } from "@/server/audit/record";
 import { verifyChain } from "@/server/audit/verify-chain";
@@ -30,8 +30,7 @@ const temporaryGrant = async (grant: boolean) => {
 
 afterEach(() => temporaryGrant(false));
 
-const asNurse = (work: (tx: Database) => Promise<unknown>) =>
-  withTenant(runtime, { tenantId: f.id, userId: f.users.nurse! }, (tx) => work(tx as unknown as Database));
+const asNurse = (work: (tx: Transaction) => Promise<unknown>) => withTenant(runtime, { tenantId: f.id, userId: f.users.nurse! }, work);
 
 describe("temporary objects in a runtime session", () => {
   it("cannot be created by any runtime role", async () => {
@@ -56,7 +55,7 @@ describe("temporary objects in a runtime session", () => {
     await asNurse(async (tx) => {
       await tx.execute(sql`create temporary table audit_chain_head (like public.audit_chain_head) on commit drop`);
       await tx.execute(sql`insert into audit_chain_head (tenant_id, lane, seq, hash) select ${f.id}, l, 1000, 'forged' from generate_series(0, 7) l`);
-      await recordAudit(tx as never, { tenantId: f.id, actorUserId: f.users.nurse!, action: "test.temporary-head", details: {} });
+      await recordAudit(tx, { tenantId: f.id, actorUserId: f.users.nurse!, action: "test.temporary-head", details: {} });
     });
     const [seal] = await withTenant(owner, { tenantId: f.id }, (tx) =>
       tx.execute<{ seq: number; prev_hash: string }>(sql`

@@ -20,6 +20,8 @@ import type { World } from "../world";
 type Capture = { programId: string; stageId: string; elementId: string; typeId: string; attributes: World["attributes"] & { sex: string; dob: string } };
 
 export type Writer = { userId: string; unitId: string; name: string };
+/** The writer personas of ../fixtures.ts: 16 clerks at 16 clinics, or 16 at one hospital. */
+type WriterGroup = "writer" | "hospital-clerk";
 
 /** The statements of one capture, as `tx` (a request transaction whose settings are already bound). */
 export async function captureOnce(tx: postgres.TransactionSql, tenantId: string, meta: Capture, w: Writer): Promise<void> {
@@ -125,7 +127,7 @@ export async function loadCaptureMeta(owner: postgres.Sql, world: World): Promis
   return { programId: row!.program_id, stageId: row!.stage_id, elementId: row!.element_id, typeId: world.attributes.personType, attributes: { ...world.attributes, sex: row!.sex, dob: row!.dob } };
 }
 
-export async function writersOf(owner: postgres.Sql, world: World, group: "writer" | "hospital-clerk" = "writer"): Promise<Writer[]> {
+export async function writersOf(owner: postgres.Sql, world: World, group: WriterGroup = "writer"): Promise<Writer[]> {
   const writers: Writer[] = [];
   for (let k = 0; k < WRITERS; k++) {
     const user = world.users[`${group}-${k}`]!;
@@ -157,7 +159,7 @@ export async function appAndFloorLoads(
   ctx: Context,
   title: string,
   capture: (tx: postgres.TransactionSql, w: Writer) => Promise<unknown>,
-  options: { minTps?: number; note?: string; group?: "writer" | "hospital-clerk"; loads?: readonly (readonly [number, number])[] },
+  options: { minTps?: number; note?: string; group?: WriterGroup; loads?: readonly (readonly [number, number])[] },
 ): Promise<Row[]> {
   const { world, runtime, owner } = ctx;
   const group = options.group ?? "writer";
