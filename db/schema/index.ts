@@ -12,3 +12,4 @@ export * from "./user-scope";
 export * from "./program";
 export * from "./tracked-entity";
 export * from "./break-glass";
+export * from "./unit-search-value";

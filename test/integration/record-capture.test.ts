@@ -280,37 +280,35 @@ describe("finding people", () => {
     expect({ beyondCapture: wide.beyondCapture, found: wide.people.length }).toEqual({ beyondCapture: true, found: 1 });
   });
 
-  /** A "koroma" search as `userId`, bound as a request is, or with the binding ended (no unit set: the handler falls back). */
-  const koromaSearch = (userId: string, unbind: boolean) =>
+  /** A "koroma" search as `userId`, from the values filed under the capture scope, or (`walk`) from every match in the tenant. */
+  const koromaSearch = (userId: string, walk: boolean) =>
     withTenant(runtime, { tenantId: f.id, userId }, async (tx, bound) => {
-      if (unbind) await tx.execute(sql`select set_config('app.bound_for', '', true)`);
-      const [scope] = await tx.execute<{ small: boolean }>(sql`select app_scope_unit_set('capture') is not null as small`);
-      expect(scope!.small).toBe(!unbind);
       const ctx = { ...activeContext(f, userId), db: tx, ability: abilityFor(bound.permissions) } as ProtectedContext;
-      const found = await searchHandler({ ctx, input: { trackedEntityTypeId: f.records.typeId, criteria: [{ attributeId: f.records.attributes.lastName, value: "koroma" }], limit: 50 } });
+      const criteria = [{ attributeId: f.records.attributes.lastName, value: "koroma" }];
+      const found = await searchHandler({ ctx, input: { trackedEntityTypeId: f.records.typeId, criteria, limit: 50 } }, walk ? 0 : undefined);
       return found.people.map((p) => ({ id: p.id, last: p.attributes[f.records.attributes.lastName] }));
     });
 
-  it("finds the same people from a small capture scope's people as by the capture clause, the never-enrolled too", async () => {
+  it("finds the same people from the capture scope's filed values as by the capture clause, the never-enrolled too", async () => {
     const { personId: unenrolled } = await nurse().record.register({
       trackedEntityTypeId: f.records.typeId,
       orgUnitId: f.units["north-a-1"]!,
       attributes: names("Fatu", "Koroma unenrolled"),
     });
-    // The nurse's search scope reaches beyond capture, so the fallback is the capture clause.
-    const fromPeople = await koromaSearch(f.users.nurse!, false);
-    expect(fromPeople).toEqual(await koromaSearch(f.users.nurse!, true));
-    expect(fromPeople.map((p) => p.id)).toContain(unenrolled);
-    expect(fromPeople.map((p) => p.last)).not.toContain("Koroma search-scope");
-    expect(fromPeople).toHaveLength(31);
+    // The nurse's search scope reaches beyond capture, so the walk needs the capture clause.
+    const filed = await koromaSearch(f.users.nurse!, false);
+    expect(filed).toEqual(await koromaSearch(f.users.nurse!, true));
+    expect(filed.map((p) => p.id)).toContain(unenrolled);
+    expect(filed.map((p) => p.last)).not.toContain("Koroma search-scope");
+    expect(filed).toHaveLength(31);
   });
 
-  it("leaves a search without a search scope to the policies, which hold it to capture", async () => {
+  it("leaves a walk without a search scope to the policies, which hold it to capture", async () => {
     await withTenant(owner, { tenantId: f.id }, (tx) => plantRecord(tx, f.id, f.records, "open", f.units["south-a-1"]!, { first: "Mariama", last: "Koroma south" }));
     // The reviewer captures in all of North and searches nowhere else: no clause is added.
-    const fromPeople = await koromaSearch(f.users.reviewer!, false);
+    const filed = await koromaSearch(f.users.reviewer!, false);
     const byPolicies = await koromaSearch(f.users.reviewer!, true);
-    expect(byPolicies).toEqual(fromPeople);
+    expect(byPolicies).toEqual(filed);
     expect(byPolicies.map((p) => p.last)).toContain("Koroma search-scope");
     expect(byPolicies.map((p) => p.last)).not.toContain("Koroma south");
   });

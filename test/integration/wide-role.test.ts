@@ -70,9 +70,10 @@ describe("the wide runtime role", () => {
       ["program_ownership", "program_ownership"],
       ["tracked_entity", "tracked_entity"],
       ["tracked_entity_attribute_value", "attribute_value"],
+      ["unit_search_value", "unit_search_value"],
     ];
-    // The local role (0043) replaces only the reads of people and ownerships, with its own.
-    const localReads = ["program_ownership", "tracked_entity"];
+    // The local role (0043) replaces only the reads of people, ownerships and filed values (0055), with its own.
+    const localReads = ["program_ownership", "tracked_entity", "unit_search_value"];
     const byRoles = (...roles: string[]) => policies.filter((p) => JSON.stringify(p.roles) === JSON.stringify(roles)).map((p) => `${p.rel}.${p.name}`);
     const own = reads.map(([table, prefix]) => `${table}.${prefix}_whole_tree_read`);
     expect(byRoles(RUNTIME_ROLE)).toEqual(localReads.map((t) => `${t}.${t}_scope_read`));

@@ -37,4 +37,4 @@ export const USER_MIX = { facility: 0.7, district: 0.2, region: 0.08, national: 
  * What changes the generated data: a stored tenant generated from another spec is not reused.
  * Bump `version` whenever the generators or the personas (../fixtures.ts) change.
  */
-export const specKey = (s: SizeSpec) => JSON.stringify({ ...s, mix: USER_MIX, version: 4 });
+export const specKey = (s: SizeSpec) => JSON.stringify({ ...s, mix: USER_MIX, version: 5 });

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { pipelined } from "@/db/pipelined";
 import { loadRecordSettings } from "@/server/records/record-settings";
 import { loadTypeAttributes, type AttributeMeta } from "@/server/records/metadata";
+import { tenantUnitCount } from "@/server/records/tenant-unit-count";
 import { normalizeSearchValue, prefixUpperBound, searchMode } from "@/server/records/search-value";
 import { valueSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
@@ -16,45 +17,47 @@ type Criterion = { attribute: AttributeMeta; value: string; prefix: boolean };
 /**
  * Finds people by attributes inside the effective search scope (RLS decides visibility). Without
  * an identifying attribute, or the tenant's number of searchable ones, the search stays inside
- * the capture scope and says so: from the scope's people when it has few; otherwise by a capture
- * clause on each match, unless nothing is readable beyond capture (no search scope, or a capture
- * scope over the whole tree) and the policies alone already say exactly that. More matches than
- * a page is never an error: the first page comes back with `more` and the UI asks to narrow.
- * Protected records the caller could break the glass on are listed apart, with nothing but their
- * program.
+ * the capture scope and says so: by a free-text criterion, from the values filed under the
+ * scope's units (unit_search_value) when it has few enough; otherwise by a capture clause on each
+ * match, unless nothing is readable beyond capture (no search scope, or a capture scope over the
+ * whole tree) and the policies alone already say exactly that. More matches than a page is never
+ * an error: the first page comes back with `more` and the UI asks to narrow. Protected records
+ * the caller could break the glass on are listed apart, with nothing but their program.
+ * `filedUnits` is how large a capture scope may be to be searched by its filed values (tests set
+ * it to 0 to compare the two ways).
  */
-export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; input: SearchInput }) {
+export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; input: SearchInput }, filedUnits = FILED_UNITS) {
   ensureCan(ctx, "read", "trackedEntity");
   // Statements that do not depend on each other go out together (db/pipelined.ts).
   const [criteria, settings] = await pipelined([parseCriteria(ctx, input), loadRecordSettings(ctx.db, ctx.tenant.id)]);
   const allRecords = ctx.ability.can("accessAllRecords", "trackedEntity");
   const beyondCapture = allRecords || criteria.some((c) => c.attribute.identifying) || criteria.length >= settings.searchMinAttributes;
-  // Exact identifying values are the most selective: let one of them drive the query.
-  const ordered = [...criteria].sort((a, b) => Number(a.prefix) - Number(b.prefix) || Number(b.attribute.identifying) - Number(a.attribute.identifying));
+  const limit = beyondCapture ? null : await captureLimit(ctx, filedUnits);
+  // Filed values are free text, so a free-text criterion drives a search of them; otherwise exact
+  // identifying values are the most selective: let one of them drive the query.
+  const filedDriver = limit?.filed ? criteria.find((c) => c.prefix) : undefined;
+  const ordered = filedDriver
+    ? [filedDriver, ...criteria.filter((c) => c !== filedDriver)]
+    : [...criteria].sort((a, b) => Number(a.prefix) - Number(b.prefix) || Number(b.attribute.identifying) - Number(a.attribute.identifying));
   const [driver, ...others] = ordered as [Criterion, ...Criterion[]];
   const after = input.cursor ? decodeSearchCursor(input.cursor) : null;
-  const limit = beyondCapture ? null : await captureLimit(ctx);
 
-  const filters = sql`${matches(sql`v`, driver)}
-      ${sql.join(others.map((c) => sql`and coalesce((${otherValueMatches(c)}), false)`), sql` `)}
-      ${after ? sql`and (v.search_value, v.tracked_entity_id) > (${after.key}, ${after.id}::uuid)` : sql``}`;
-  // From a small scope's people, each one's value looked up by its key: OFFSET 0 keeps the planner
-  // from turning it back into a walk of the name index that probes the people as a set.
-  const search = limit?.people
+  const filters = (alias: SQL) => sql`${matches(alias, driver)}
+      ${sql.join(others.map((c) => sql`and coalesce((${otherValueMatches(alias, c)}), false)`), sql` `)}
+      ${after ? sql`and (${alias}.search_value, ${alias}.tracked_entity_id) > (${after.key}, ${after.id}::uuid)` : sql``}`;
+  // Filed values: one index range per unit of the scope; a person filed under two of its units
+  // (two programs, two owners) is listed once.
+  const search = filedDriver
     ? ctx.db.execute<{ id: string; sort_key: string }>(sql`
-        select m.id, m.sort_key
-        from (select distinct s.id from (${peopleOfUnits(ctx.tenant.id, limit.people)}) s(id)) p
-        cross join lateral (
-          select v.tracked_entity_id as id, v.search_value as sort_key
-          from tracked_entity_attribute_value v
-          where v.tenant_id = ${ctx.tenant.id} and v.tracked_entity_id = p.id and ${filters}
-          offset 0) m
-        order by m.sort_key, m.id
+        select distinct e.tracked_entity_id as id, e.search_value as sort_key
+        from unit_search_value e
+        where e.tenant_id = ${ctx.tenant.id} and e.unit_id = any (array(select app_scope_unit_ids('capture'))) and ${filters(sql`e`)}
+        order by sort_key, id
         limit ${input.limit + 1}`)
     : ctx.db.execute<{ id: string; sort_key: string }>(sql`
         select v.tracked_entity_id as id, v.search_value as sort_key
         from tracked_entity_attribute_value v
-        where v.tenant_id = ${ctx.tenant.id} and ${filters} ${limit?.clause ? captureClause : sql``}
+        where v.tenant_id = ${ctx.tenant.id} and ${filters(sql`v`)} ${limit?.clause ? captureClause : sql``}
         order by v.search_value, v.tracked_entity_id
         limit ${input.limit + 1}`);
   const [rows, protectedCandidates] = await pipelined([
@@ -90,9 +93,9 @@ export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; inp
 }
 
 /**
- * The capture clause of a search that may not reach beyond capture, for a scope not searched from
- * its people whose search scope reaches beyond it: each match that passed the policies looks its
- * unit up by index. (A hashed set of the scope's units was rebuilt for every match, inside the
+ * The capture clause of a search that may not reach beyond capture, for a scope too large for its
+ * filed values whose search scope reaches beyond it: each match that passed the policies looks
+ * its unit up by index. (A hashed set of the scope's units was rebuilt for every match, inside the
  * correlated subquery: 3 ms each for a region at 2M people.)
  */
 const captureClause = sql`and exists (select 1 from tracked_entity t
@@ -101,44 +104,39 @@ const captureClause = sql`and exists (select 1 from tracked_entity t
            or exists (select 1 from program_ownership o where o.tenant_id = t.tenant_id and o.tracked_entity_id = t.id
                       and app_unit_in_scope(o.tenant_id, o.owner_unit_id, 'capture'))))`;
 
-/** Up to this many people (ownerships), a capture scope is searched from its people. */
-const FEW_PEOPLE = 2000;
+/**
+ * Up to this many units, a search held to the capture scope may read the values filed under them:
+ * one index range per unit, ~5 µs each (a district at 2M people: ~1,250 units).
+ */
+const FILED_UNITS = 2000;
+/** Scopes of up to this many units always read their filed values (a facility, a subdistrict). */
+const FEW_UNITS = 64;
+/**
+ * Above this share of the tenant's units, a scope holds enough of its people that walking the
+ * name index finds a page of matches sooner than reading every unit's range (a region at 200k
+ * people, a tenth of the tree: 4.6 ms walking, 7.4 ms by its 1,000 units).
+ */
+const FILED_SHARE = 1 / 20;
 
 /**
- * How a search that may not reach beyond capture is held there: from the scope's people (a
- * small scope holding few), by the policies alone (nothing is readable beyond capture), or by the
- * capture clause. A clinic's name matches are spread over the whole country: searching from the
- * scope's people (their ownerships and never-enrolled registrations, then each one's value by its
- * unique key) reads a few hundred rows where walking the name index read every match in the
- * tenant, each checked by the policies (a clinic's prefix search at 2M people: 0.75 s → 1 ms). A
- * busy facility is the other way round (the demo's nurse: 18 ms from the name index, 65 ms from
- * 3,000 people), hence the count, bounded so that it costs little. The request binding holds the
- * units of a scope of up to 64. Without a search scope, what the policies admit is the capture
- * scope, and a clause checking it again doubled a district's prefix search at 2M people.
+ * How a search that may not reach beyond capture is held there: from the values filed under the
+ * scope's units (unit_search_value), by the policies alone (nothing is readable beyond capture),
+ * or by the capture clause. A district's name matches are a small share of the country's:
+ * walking the name index judged every match in the tenant by the person's policies to keep one
+ * in 80 (30 ms at 200k people, 60 ms at 2M); its filed values are read in about 1 ms at 200k.
+ * A capture scope over the whole tree skips the count.
  */
-async function captureLimit(ctx: ProtectedContext): Promise<{ people?: string[]; clause?: true }> {
-  const [row] = await ctx.db.execute<{ units: string[] | null; people: number; policies_suffice: boolean }>(sql`
-    select s.units,
-           (select count(*)::int from (
-              select 1 from program p
-              join program_ownership o on o.tenant_id = p.tenant_id and o.program_id = p.id and o.owner_unit_id = any(s.units)
-              where p.tenant_id = ${ctx.tenant.id}
-              limit ${FEW_PEOPLE}) few) as people,
-           app_scope_covers_tree('capture') or not app_has_search_roots() as policies_suffice
-    from (select app_scope_unit_set('capture') as units) s`);
-  if (row?.units && row.people < FEW_PEOPLE) return { people: row.units };
+async function captureLimit(ctx: ProtectedContext, filedUnits: number): Promise<{ filed?: true; clause?: true }> {
+  const [[row], tenantUnits] = await pipelined([
+    ctx.db.execute<{ units: number | null; policies_suffice: boolean }>(sql`
+      select case when not app_scope_covers_tree('capture')
+                  then (select count(*)::int from (select app_scope_unit_ids('capture') limit ${filedUnits + 1}) u) end as units,
+             app_scope_covers_tree('capture') or not app_has_search_roots() as policies_suffice`),
+    tenantUnitCount(ctx.db, ctx.tenant.id),
+  ]);
+  const limit = Math.min(filedUnits, Math.max(FEW_UNITS, Math.floor(tenantUnits * FILED_SHARE)));
+  if (row?.units !== null && row?.units !== undefined && row.units <= limit) return { filed: true };
   return row?.policies_suffice ? {} : { clause: true };
-}
-
-/** The people a capture scope of these units holds: an owner among them, or never enrolled and registered there. */
-function peopleOfUnits(tenantId: string, units: string[]): SQL {
-  const unitArray = sql`${`{${units.join(",")}}`}::uuid[]`;
-  return sql`select o.tracked_entity_id from program p
-      join program_ownership o on o.tenant_id = p.tenant_id and o.program_id = p.id and o.owner_unit_id = any(${unitArray})
-      where p.tenant_id = ${tenantId}
-    union all
-    select t.id from tracked_entity t
-      where t.tenant_id = ${tenantId} and not t.ever_enrolled and t.registration_unit_id = any(${unitArray})`;
 }
 
 /**
@@ -158,10 +156,10 @@ function matches(alias: SQL, c: Criterion): SQL {
  * (person, attribute) key, so the planner cannot turn it into a join that checks the policies
  * on every person matching that attribute alone (measured: 269 ms → see test/bench).
  */
-function otherValueMatches(c: Criterion): SQL {
+function otherValueMatches(alias: SQL, c: Criterion): SQL {
   const test = c.prefix ? sql`starts_with(w.search_value, ${c.value})` : sql`w.search_value = ${c.value}`;
   return sql`select ${test} from tracked_entity_attribute_value w
-    where w.tenant_id = v.tenant_id and w.tracked_entity_id = v.tracked_entity_id and w.attribute_id = ${c.attribute.id}`;
+    where w.tenant_id = ${alias}.tenant_id and w.tracked_entity_id = ${alias}.tracked_entity_id and w.attribute_id = ${c.attribute.id}`;
 }
 
 async function parseCriteria(ctx: ProtectedContext, input: SearchInput): Promise<Criterion[]> {

@@ -1,6 +1,7 @@
 import postgres from "postgres";
 import { ensureNaiveSchema } from "../naive-schema";
 import { specKey, type SizeSpec } from "../sizes";
+import { fileSearchValues } from "./filed-values";
 import { createHelpers } from "./helpers";
 import { dropSecondaryIndexes, rebuildSecondaryIndexes } from "./indexes";
 import { generatePeople, planPeople } from "./people";
@@ -57,6 +58,7 @@ async function generate(ownerUrl: string, admin: postgres.Sql, spec: SizeSpec, l
     await step("people plan", () => planPeople(loader, tenantId, spec));
     await step("people and attribute values", () => generatePeople(loader, tenantId, metadata));
     await step("ownership, enrolments, events", () => generateRecords(loader, tenantId, spec, metadata, log));
+    await step("values filed by unit", () => fileSearchValues(loader, tenantId));
     await step("rebuild secondary indexes", () => rebuildSecondaryIndexes(loader, log));
   } finally {
     await loader.end({ timeout: 5 });

@@ -9,6 +9,7 @@ export const LOADED_TABLES = [
   "enrollment",
   "event",
   "program_org_unit",
+  "unit_search_value",
 ] as const;
 
 /**

@@ -9,10 +9,11 @@ const PREFIXES = ["kam", "ban", "ses", "kor", "con", "tur", "kar", "jal", "man",
 /**
  * Query 3: the person search's main query, as server/trpc/routers/record/search.handler.ts builds
  * it. An exact National ID (identifying) searches the effective search scope, where RLS alone
- * decides; a single last-name prefix (not identifying) stays inside the capture scope — from a
- * small scope's people, else by the policies alone, as every measured persona with a wide scope
- * has no search scope beyond capture (the handler's capture clause is for the users who do). The
- * prefix is also a key range, as the handler gives it. 26 rows = a page of 25 and "more".
+ * decides; a single last-name prefix (not identifying) stays inside the capture scope — from the
+ * values filed under the scope's units when it has few enough (filedScopeUnits), else by the
+ * policies alone, as every measured persona with a wide scope has no search scope beyond capture (the
+ * handler's capture clause is for the users who do). The prefix is also a key range, as the
+ * handler gives it. 26 rows = a page of 25 and "more".
  */
 const identifier = (scope: string) => `
   select v.tracked_entity_id as id, v.search_value as sort_key
@@ -21,26 +22,13 @@ const identifier = (scope: string) => `
   order by v.search_value, v.tracked_entity_id
   limit 26`;
 
-/**
- * The handler's form for a capture scope of few people (≤ 32 units, < 2,000 ownerships): from the
- * scope's people, each one's value looked up by its key; $5 is the unit set.
- */
-const prefixFromPeople = `
-  select m.id, m.sort_key
-  from (select distinct s.id from (
-          select o.tracked_entity_id from program p
-            join program_ownership o on o.tenant_id = p.tenant_id and o.program_id = p.id and o.owner_unit_id = any($5::uuid[])
-            where p.tenant_id = $1
-          union all
-          select t.id from tracked_entity t
-            where t.tenant_id = $1 and not t.ever_enrolled and t.registration_unit_id = any($5::uuid[])) s(id)) p
-  cross join lateral (
-    select v.tracked_entity_id as id, v.search_value as sort_key
-    from tracked_entity_attribute_value v
-    where v.tenant_id = $1 and v.tracked_entity_id = p.id
-      and v.attribute_id = $2 and v.search_value >= $3 and v.search_value < $4 and starts_with(v.search_value, $3)
-    offset 0) m
-  order by m.sort_key, m.id
+/** The handler's form for a capture scope of few enough units: the values filed under them ($5: the floor's literal unit set). */
+const prefixFiled = (units: string) => `
+  select distinct e.tracked_entity_id as id, e.search_value as sort_key
+  from unit_search_value e
+  where e.tenant_id = $1 and e.unit_id = any (${units})
+    and e.attribute_id = $2 and e.search_value >= $3 and e.search_value < $4 and starts_with(e.search_value, $3)
+  order by sort_key, id
   limit 26`;
 
 const prefix = (scope: string) => `
@@ -74,10 +62,10 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
   for (const key of ["clinic", "nurse", "district", "region", "national"]) {
     const user = world.users[key]!;
     const params = (i: number) => [world.tenantId, world.attributes.lastName, PREFIXES[i % PREFIXES.length]!, prefixUpperBound(PREFIXES[i % PREFIXES.length]!)];
-    // As the handler chooses: a small capture scope searches from its people, by the same SQL for
-    // app and floor (the unit set is the capture rule itself); a wider one without a search scope
-    // is held to capture by the policies alone.
-    const units = await smallScopeUnits(ctx, user.capturePaths);
+    // As the handler chooses: a capture scope of few enough units reads its filed values (the
+    // floor names its units); a wider one without a search scope is held to capture by the
+    // policies alone.
+    const units = await filedScopeUnits(ctx, user.capturePaths);
     if (!units && user.searchPaths.length) throw new Error(`${key}: the suite has no case for a wide capture scope with a search scope beyond it`);
     cases.push({
       query: "3 search, last-name prefix (capture scope)",
@@ -85,8 +73,8 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
       inputs: PREFIXES.length,
       ...(units
         ? {
-            app: (i: number) => ({ text: prefixFromPeople, params: [...params(i), `{${units.join(",")}}`] }),
-            floor: (i: number) => ({ text: prefixFromPeople, params: [...params(i), `{${units.join(",")}}`] }),
+            app: (i: number) => ({ text: prefixFiled("array(select app_scope_unit_ids('capture'))"), params: params(i) }),
+            floor: (i: number) => ({ text: prefixFiled("$5::uuid[]"), params: [...params(i), `{${units.join(",")}}`] }),
           }
         : {
             app: (i: number) => ({ text: prefix(""), params: params(i) }),
@@ -102,14 +90,14 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
 const personExists = (rule: string) =>
   rule === "true" ? "" : `and exists (select 1 from tracked_entity t where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id and ${rule})`;
 
-/** The units under these roots when there are at most 32 holding fewer than 2,000 ownerships (as the handler decides), else null. */
-async function smallScopeUnits(ctx: Context, paths: string[]): Promise<string[] | null> {
+/**
+ * The units under these roots when the handler reads their filed values — at most 2,000 of them,
+ * and at most 64 or a twentieth of the tenant's units — else null.
+ */
+async function filedScopeUnits(ctx: Context, paths: string[]): Promise<string[] | null> {
   const rows = await ctx.owner<{ id: string }[]>`
-    select u.id from org_unit u where u.tenant_id = ${ctx.world.tenantId} and u.path <@ any(${paths}::ltree[]) limit 33`;
-  if (rows.length > 32) return null;
-  const units = rows.map((r) => r.id);
-  const [few] = await ctx.owner<{ n: number }[]>`
-    select count(*)::int as n from (select 1 from program_ownership o
-      where o.tenant_id = ${ctx.world.tenantId} and o.owner_unit_id = any(${units}::uuid[]) limit 2000) x`;
-  return few!.n < 2000 ? units : null;
+    select distinct u.id from org_unit u where u.tenant_id = ${ctx.world.tenantId} and u.path <@ any(${paths}::ltree[]) limit 2001`;
+  const [tenant] = await ctx.owner<{ units: number }[]>`select count(*)::int as units from org_unit where tenant_id = ${ctx.world.tenantId}`;
+  const limit = Math.min(2000, Math.max(64, Math.floor(tenant!.units / 20)));
+  return rows.length > limit ? null : rows.map((r) => r.id);
 }
