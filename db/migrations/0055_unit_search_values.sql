@@ -51,7 +51,9 @@ REVOKE ALL ON FUNCTION unit_search_value_refile(uuid, uuid) FROM PUBLIC;--> stat
 -- the person is inserted enrolled and the values come before the ownership, so this files
 -- nothing and the ownership's trigger files them. A statement that also changed a value of the
 -- same person (an upsert) has refiled them whole already, row triggers running first, hence the
--- conflict clause. SECURITY DEFINER: no runtime role writes this table.
+-- conflict clause, which also drops an owner met twice (two programs at one unit): cheaper than
+-- sorting each value's units (a person with owners is enrolled, so the two arms never overlap).
+-- SECURITY DEFINER: no runtime role writes this table.
 CREATE FUNCTION unit_search_value_file_values() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public, pg_temp
@@ -63,7 +65,7 @@ BEGIN
     JOIN tracked_entity_attribute a ON a.tenant_id = i.tenant_id AND a.id = i.attribute_id AND a.value_type = 'text'
     CROSS JOIN LATERAL (
       SELECT o.owner_unit_id FROM program_ownership o WHERE o.tenant_id = i.tenant_id AND o.tracked_entity_id = i.tracked_entity_id
-      UNION
+      UNION ALL
       SELECT t.registration_unit_id FROM tracked_entity t WHERE t.tenant_id = i.tenant_id AND t.id = i.tracked_entity_id AND NOT t.ever_enrolled) h(unit_id)
   ON CONFLICT (tenant_id, tracked_entity_id, attribute_id, unit_id) DO NOTHING;
   RETURN NULL;
@@ -74,14 +76,15 @@ CREATE TRIGGER unit_search_value_file_values AFTER INSERT ON tracked_entity_attr
   REFERENCING NEW TABLE AS inserted
   FOR EACH STATEMENT EXECUTE FUNCTION unit_search_value_file_values();--> statement-breakpoint
 -- New ownerships: the person's free-text values filed under each new owner, unless another of
--- their programs (or their registration) already files them there.
+-- their programs (or their registration) already files them there, or the statement did (two
+-- programs at one unit): the conflict clause skips each of those.
 CREATE FUNCTION unit_search_value_file_owners() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = pg_catalog, public, pg_temp
   AS $$
 BEGIN
   INSERT INTO unit_search_value (tenant_id, unit_id, attribute_id, search_value, tracked_entity_id)
-  SELECT DISTINCT n.tenant_id, n.owner_unit_id, v.attribute_id, v.search_value, v.tracked_entity_id
+  SELECT n.tenant_id, n.owner_unit_id, v.attribute_id, v.search_value, v.tracked_entity_id
     FROM added n
     JOIN tracked_entity_attribute_value v ON v.tenant_id = n.tenant_id AND v.tracked_entity_id = n.tracked_entity_id
     JOIN tracked_entity_attribute a ON a.tenant_id = v.tenant_id AND a.id = v.attribute_id AND a.value_type = 'text'
