@@ -3,7 +3,6 @@ import { sql, type SQL } from "drizzle-orm";
 import { pipelined } from "@/db/pipelined";
 import { loadRecordSettings } from "@/server/records/record-settings";
 import { loadTypeAttributes, type AttributeMeta } from "@/server/records/metadata";
-import { tenantUnitCount } from "@/server/records/tenant-unit-count";
 import { normalizeSearchValue, prefixUpperBound, searchMode } from "@/server/records/search-value";
 import { valueSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
@@ -18,7 +17,7 @@ type Criterion = { attribute: AttributeMeta; value: string; prefix: boolean };
  * Finds people by attributes inside the effective search scope (RLS decides visibility). Without
  * an identifying attribute, or the tenant's number of searchable ones, the search stays inside
  * the capture scope and says so: by a free-text criterion, from the values filed under the
- * scope's units (unit_search_value) when it has few enough; otherwise by a capture clause on each
+ * scope's units (unit_search_value) when it has at most 2,000; otherwise by a capture clause on each
  * match, unless nothing is readable beyond capture (no search scope, or a capture scope over the
  * whole tree) and the policies alone already say exactly that. More matches than a page is never
  * an error: the first page comes back with `more` and the UI asks to narrow. Protected records
@@ -105,18 +104,14 @@ const captureClause = sql`and exists (select 1 from tracked_entity t
                       and app_unit_in_scope(o.tenant_id, o.owner_unit_id, 'capture'))))`;
 
 /**
- * Up to this many units, a search held to the capture scope may read the values filed under them:
- * one index range per unit, ~5 µs each (a district at 2M people: ~1,250 units).
+ * Up to this many units, a search held to the capture scope reads the values filed under them:
+ * one index range per unit, ~5 µs each, so ~10 ms at most (a district at 2M people: ~1,250
+ * units, ~1 ms). Walking the name index instead costs as many policy checks as it passes matches
+ * outside the scope before it has a page: few for a wide scope when names are spread evenly,
+ * thousands when a name is common elsewhere (an S region's prefix search walking past the
+ * captures of another region: 32 ms, against ~7 ms by its 1,000 units' ranges).
  */
 const FILED_UNITS = 2000;
-/** Scopes of up to this many units always read their filed values (a facility, a subdistrict). */
-const FEW_UNITS = 64;
-/**
- * Above this share of the tenant's units, a scope holds enough of its people that walking the
- * name index finds a page of matches sooner than reading every unit's range (a region at 200k
- * people, a tenth of the tree: 4.6 ms walking, 7.4 ms by its 1,000 units).
- */
-const FILED_SHARE = 1 / 20;
 
 /**
  * How a search that may not reach beyond capture is held there: from the values filed under the
@@ -127,15 +122,11 @@ const FILED_SHARE = 1 / 20;
  * A capture scope over the whole tree skips the count.
  */
 async function captureLimit(ctx: ProtectedContext, filedUnits: number): Promise<{ filed?: true; clause?: true }> {
-  const [[row], tenantUnits] = await pipelined([
-    ctx.db.execute<{ units: number | null; policies_suffice: boolean }>(sql`
-      select case when not app_scope_covers_tree('capture')
-                  then (select count(*)::int from (select app_scope_unit_ids('capture') limit ${filedUnits + 1}) u) end as units,
-             app_scope_covers_tree('capture') or not app_has_search_roots() as policies_suffice`),
-    tenantUnitCount(ctx.db, ctx.tenant.id),
-  ]);
-  const limit = Math.min(filedUnits, Math.max(FEW_UNITS, Math.floor(tenantUnits * FILED_SHARE)));
-  if (row?.units !== null && row?.units !== undefined && row.units <= limit) return { filed: true };
+  const [row] = await ctx.db.execute<{ units: number | null; policies_suffice: boolean }>(sql`
+    select case when not app_scope_covers_tree('capture')
+                then (select count(*)::int from (select app_scope_unit_ids('capture') limit ${filedUnits + 1}) u) end as units,
+           app_scope_covers_tree('capture') or not app_has_search_roots() as policies_suffice`);
+  if (row?.units !== null && row?.units !== undefined && row.units <= filedUnits) return { filed: true };
   return row?.policies_suffice ? {} : { clause: true };
 }
 

@@ -10,7 +10,7 @@ const PREFIXES = ["kam", "ban", "ses", "kor", "con", "tur", "kar", "jal", "man",
  * Query 3: the person search's main query, as server/trpc/routers/record/search.handler.ts builds
  * it. An exact National ID (identifying) searches the effective search scope, where RLS alone
  * decides; a single last-name prefix (not identifying) stays inside the capture scope — from the
- * values filed under the scope's units when it has few enough (filedScopeUnits), else by the
+ * values filed under the scope's units when it has at most 2,000, else by the
  * policies alone, as every measured persona with a wide scope has no search scope beyond capture (the
  * handler's capture clause is for the users who do). The prefix is also a key range, as the
  * handler gives it. 26 rows = a page of 25 and "more".
@@ -22,7 +22,7 @@ const identifier = (scope: string) => `
   order by v.search_value, v.tracked_entity_id
   limit 26`;
 
-/** The handler's form for a capture scope of few enough units: the values filed under them ($5: the floor's literal unit set). */
+/** The handler's form for a capture scope of up to 2,000 units: the values filed under them ($5: the floor's literal unit set). */
 const prefixFiled = (units: string) => `
   select distinct e.tracked_entity_id as id, e.search_value as sort_key
   from unit_search_value e
@@ -62,7 +62,7 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
   for (const key of ["clinic", "nurse", "district", "region", "national"]) {
     const user = world.users[key]!;
     const params = (i: number) => [world.tenantId, world.attributes.lastName, PREFIXES[i % PREFIXES.length]!, prefixUpperBound(PREFIXES[i % PREFIXES.length]!)];
-    // As the handler chooses: a capture scope of few enough units reads its filed values (the
+    // As the handler chooses: a capture scope of up to 2,000 units reads its filed values (the
     // floor names its units); a wider one without a search scope is held to capture by the
     // policies alone.
     const units = await filedScopeUnits(ctx, user.capturePaths);
@@ -90,14 +90,9 @@ export async function searchCases(ctx: Context): Promise<Case[]> {
 const personExists = (rule: string) =>
   rule === "true" ? "" : `and exists (select 1 from tracked_entity t where t.tenant_id = v.tenant_id and t.id = v.tracked_entity_id and ${rule})`;
 
-/**
- * The units under these roots when the handler reads their filed values — at most 2,000 of them,
- * and at most 64 or a twentieth of the tenant's units — else null.
- */
+/** The units under these roots when there are at most 2,000 (as the handler decides), else null. */
 async function filedScopeUnits(ctx: Context, paths: string[]): Promise<string[] | null> {
   const rows = await ctx.owner<{ id: string }[]>`
     select distinct u.id from org_unit u where u.tenant_id = ${ctx.world.tenantId} and u.path <@ any(${paths}::ltree[]) limit 2001`;
-  const [tenant] = await ctx.owner<{ units: number }[]>`select count(*)::int as units from org_unit where tenant_id = ${ctx.world.tenantId}`;
-  const limit = Math.min(2000, Math.max(64, Math.floor(tenant!.units / 20)));
-  return rows.length > limit ? null : rows.map((r) => r.id);
+  return rows.length > 2000 ? null : rows.map((r) => r.id);
 }
