@@ -106,7 +106,7 @@ const captureClause = sql`and exists (select 1 from tracked_entity t
 /**
  * Up to this many units, a search held to the capture scope reads the values filed under them:
  * one index range per unit, ~5 µs each, so ~10 ms at most (a district at 2M people: ~1,250
- * units, ~1 ms). Walking the name index instead costs as many policy checks as it passes matches
+ * units, 7 ms). Walking the name index instead costs as many policy checks as it passes matches
  * outside the scope before it has a page: few for a wide scope when names are spread evenly,
  * thousands when a name is common elsewhere (an S region's prefix search walking past 116,000
  * namesakes captured in another region: 32 ms, against 4–7 ms by its 1,000 units' ranges).
@@ -118,7 +118,7 @@ const FILED_UNITS = 2000;
  * scope's units (unit_search_value), by the policies alone (nothing is readable beyond capture),
  * or by the capture clause. A district's name matches are a small share of the country's:
  * walking the name index judged every match in the tenant by the person's policies to keep one
- * in 80 (30 ms at 200k people, 60 ms at 2M); its filed values are read in about 1 ms at 200k.
+ * in 80 (30 ms at 200k people, 60 ms at 2M); its filed values are read in 0.7 and 7 ms.
  * A capture scope over the whole tree skips the count.
  */
 async function captureLimit(ctx: ProtectedContext, filedUnits: number): Promise<{ filed?: true; clause?: true }> {
