@@ -31,7 +31,7 @@ import { userAccount } from "./user";
 
 const allRecords = sql`(select app_has_permission('accessAllRecords:trackedEntity'))`;
 /** The all-records permission or a capture scope over the whole tree, read from the binding by one call. */
-const readsAllRecords = sql`(select app_reads_all_records())`;
+export const readsAllRecords = sql`(select app_reads_all_records())`;
 
 /**
  * The units of the caller's capture or effective search scope, for tables too large to check row
@@ -53,7 +53,7 @@ const searchIsWholeTree = sql`(select app_scope_covers_tree('search'))`;
  * record (db/migrations/0040, 0041): the one rule that decides for them on the scoped role, with
  * none of the scope checks PostgreSQL would otherwise set up on every execution.
  */
-const wholeTreeRead = (prefix: string) =>
+export const wholeTreeRead = (prefix: string) =>
   pgPolicy(`${prefix}_whole_tree_read`, { as: "restrictive", for: "select", to: WIDE_RUNTIME_ROLE, using: readsAllRecords });
 
 /**
@@ -61,7 +61,7 @@ const wholeTreeRead = (prefix: string) =>
  * runtime role serves only callers who have both (db/migrations/0043), and for anyone else they
  * are NULL, which admits nothing.
  */
-const captureSet = sql`(select app_scope_unit_set('capture'))::uuid[]`;
+export const captureSet = sql`(select app_scope_unit_set('capture'))::uuid[]`;
 const searchSet = sql`(select app_scope_unit_set('search'))::uuid[]`;
 
 export const trackedEntity = pgTable(

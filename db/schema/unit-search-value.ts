@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { index, pgPolicy, pgTable, primaryKey, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE, WIDE_RUNTIME_ROLE } from "./runtime-roles";
+import { LOCAL_RUNTIME_ROLE, RUNTIME_ROLE } from "./runtime-roles";
 import { tenantIsolation, tenantKey, textC } from "./rls";
+import { captureSet, readsAllRecords, wholeTreeRead } from "./tracked-entity";
 
 /**
  * A person's free-text value (the ones searched by prefix), filed under each unit that holds the
@@ -38,16 +39,11 @@ export const unitSearchValue = pgTable(
       as: "restrictive",
       for: "select",
       to: RUNTIME_ROLE,
-      using: sql`(select app_reads_all_records())
-        or unit_id = any ((select app_scope_unit_set('capture'))::uuid[])
+      using: sql`${readsAllRecords}
+        or unit_id = any (${captureSet})
         or unit_id in (select app_scope_unit_ids('capture'))`,
     }),
-    pgPolicy("unit_search_value_whole_tree_read", { as: "restrictive", for: "select", to: WIDE_RUNTIME_ROLE, using: sql`(select app_reads_all_records())` }),
-    pgPolicy("unit_search_value_unit_set_read", {
-      as: "restrictive",
-      for: "select",
-      to: LOCAL_RUNTIME_ROLE,
-      using: sql`unit_id = any ((select app_scope_unit_set('capture'))::uuid[])`,
-    }),
+    wholeTreeRead("unit_search_value"),
+    pgPolicy("unit_search_value_unit_set_read", { as: "restrictive", for: "select", to: LOCAL_RUNTIME_ROLE, using: sql`unit_id = any (${captureSet})` }),
   ],
 );
