@@ -6,7 +6,7 @@ import { env } from "@/server/env";
 import { log } from "@/server/log";
 import { currentTenant, requestMeta } from "@/server/tenancy/current";
 import { SECURE_COOKIES, SESSION_COOKIE } from "./session-cookie";
-import { activeSessionFor } from "./session-lookup";
+import { identifyRequest } from "./current-session";
 import { deleteSession, SESSION_COOKIE_MAX_AGE_SECONDS } from "./sessions";
 import { RATE_LIMITED } from "./sign-in-limits";
 import { signInWithPassword } from "./sign-in";
@@ -54,13 +54,11 @@ export const authOptions: NextAuthOptions = {
   jwt: {
     encode: async ({ token }) => token?.sessionToken ?? "",
     decode: async ({ token }) => {
-      const tenant = token ? await currentTenant() : null;
-      if (!token || !tenant) return null;
-      const active = await activeSessionFor(runtimeDb(), tenant.id, token);
-      if (!active) return null;
+      const active = token ? (await identifyRequest(token)).session : null;
+      if (!token || !active) return null;
       return {
         sub: active.userId,
-        name: active.displayName,
+        name: active.name,
         email: active.email,
         sessionToken: token,
         sessionId: active.sessionId,

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, ne, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { session, userAccount } from "@/db/schema";
-import { DEFAULT_SECURITY_POLICY, type SessionLimits } from "./security-policy";
+import { session } from "@/db/schema";
+import type { SessionLimits } from "./security-policy";
 import type { SessionStage } from "./stages";
 
 /** The cookie may live as long as the longest lifetime a tenant can set; the row decides. */
@@ -10,17 +10,7 @@ export const SESSION_COOKIE_MAX_AGE_SECONDS = 168 * 60 * 60;
 /** A session still signing in (second factor, new password, enrolment) must finish within this. */
 export const PENDING_SESSION_SECONDS = 10 * 60;
 /** last_seen_at is written at most this often, so reads do not turn every request into a write. */
-const TOUCH_AFTER_SECONDS = 60;
-
-export type ActiveSession = {
-  sessionId: string;
-  stage: SessionStage;
-  tenantId: string;
-  userId: string;
-  email: string;
-  displayName: string;
-  expiresAt: Date;
-};
+export const TOUCH_AFTER_SECONDS = 60;
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -79,67 +69,12 @@ export async function endUserSessions(
   return ended.length;
 }
 
-/** A session row found by its token, before the tenant's idle limit is applied. */
-export type SessionCandidate = ActiveSession & { idleSeconds: number };
-
-/**
- * The session a cookie token names in the transaction's tenant, unless it was ended, has expired
- * or its user is disabled — with how long it has been idle, for the tenant's idle limit
- * (activeSession). Apart from that limit so a request can send it without waiting for the
- * tenant's policy.
- */
-export async function sessionByToken(tx: Transaction, token: string): Promise<SessionCandidate | null> {
-  const [row] = await tx
-    .select({
-      sessionId: session.id,
-      stage: session.stage,
-      tenantId: session.tenantId,
-      userId: session.userId,
-      email: userAccount.email,
-      displayName: userAccount.displayName,
-      expiresAt: session.expiresAt,
-      // The database's clock, as for expiry, never the app server's.
-      idleSeconds: sql<number>`extract(epoch from now() - ${session.lastSeenAt})::float8`,
-    })
-    .from(session)
-    .innerJoin(userAccount, and(eq(userAccount.tenantId, session.tenantId), eq(userAccount.id, session.userId)))
-    .where(
-      and(
-        eq(session.tenantId, sql`(select app_current_tenant_id())`),
-        eq(session.tokenHash, hashToken(token)),
-        gt(session.expiresAt, sql`now()`),
-        eq(userAccount.status, "active"),
-      ),
-    );
-  return row ?? null;
-}
-
-/**
- * The candidate as a live session under the tenant's idle limit, or null when it has been idle
- * that long. Marks it seen when it was last marked over a minute ago.
- */
-export async function activeSession(tx: Transaction, candidate: SessionCandidate | null, limits: SessionLimits): Promise<ActiveSession | null> {
-  if (!candidate || candidate.idleSeconds >= limits.idleMinutes * 60) return null;
-  const { idleSeconds, ...active } = candidate;
-  if (idleSeconds > TOUCH_AFTER_SECONDS) {
-    await tx
-      .update(session)
-      .set({ lastSeenAt: sql`now()` })
-      .where(and(eq(session.tenantId, active.tenantId), eq(session.id, active.sessionId)));
-  }
-  return active;
-}
-
-/**
- * The live session for a cookie token in the transaction's tenant, or null when it was ended,
- * expired, idle too long, belongs to another tenant or its user is disabled.
- */
-export async function findActiveSession(
-  tx: Transaction,
-  token: string,
-  limits: SessionLimits = DEFAULT_SECURITY_POLICY.session,
-): Promise<ActiveSession | null> {
-  return activeSession(tx, await sessionByToken(tx, token), limits);
+/** Marks a session seen now (server/auth/request-identity.ts decides when). */
+export async function touchSession(tx: Transaction, target: { tenantId: string; sessionId: string }): Promise<void> {
+  await tx
+    .update(session)
+    .set({ lastSeenAt: sql`now()` })
+    .where(and(eq(session.tenantId, target.tenantId), eq(session.id, target.sessionId)));
 }
 
 export async function deleteSession(tx: Transaction, token: string): Promise<void> {

@@ -1,16 +1,14 @@
 import { isIP } from "node:net";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { runtimeDb } from "@/db/client";
-import { env } from "@/server/env";
-import { parseHost } from "./host";
-import { resolveTenant, type Tenant } from "./resolve";
+import { currentIdentity } from "@/server/auth/current-session";
+import type { Tenant } from "./resolve";
 
-/** The tenant of the current request, from the Host header only; null at the apex or unknown hosts. */
-export const currentTenant = cache(async (): Promise<Tenant | null> => {
-  const target = parseHost((await headers()).get("host"), env.APP_DOMAIN);
-  return target.kind === "tenant" ? resolveTenant(runtimeDb(), target.slug) : null;
-});
+/**
+ * The tenant of the current request, from the Host header only; null at the apex or unknown
+ * hosts. Looked up with the session (server/auth/current-session.ts): one statement for both.
+ */
+export const currentTenant = cache(async (): Promise<Tenant | null> => (await currentIdentity()).tenant);
 
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 

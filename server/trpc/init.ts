@@ -4,9 +4,9 @@ import { ZodError } from "zod";
 import { requestTransaction, type Transaction } from "@/db/client";
 import { abilityFor, type AppAbility } from "@/server/access/ability";
 import type { Action, Subject } from "@/server/access/permissions";
-import { sessionIn, type CurrentSession } from "@/server/auth/current-session";
+import { currentIdentity, type CurrentSession } from "@/server/auth/current-session";
 import { log } from "@/server/log";
-import { currentTenant, requestMeta, type RequestMeta } from "@/server/tenancy/current";
+import { requestMeta, type RequestMeta } from "@/server/tenancy/current";
 import type { Tenant } from "@/server/tenancy/resolve";
 
 /**
@@ -21,13 +21,12 @@ export type Context = {
 };
 
 export async function createContext(): Promise<Context> {
-  // Resolved once and handed on: React's cache() does not memoise inside a route handler.
-  const tenant = await currentTenant();
-  const session = await sessionIn(tenant);
+  // Resolved once and handed on: React's cache() does not memoise inside a route handler. The
+  // session was looked up in this tenant only: a cookie from elsewhere is no session here.
+  const { tenant, session } = await currentIdentity();
   return {
     tenant,
-    // A session is bound to one tenant: a cookie from elsewhere is no session here.
-    session: session && session.tenantId === tenant?.id ? session : null,
+    session,
     meta: await requestMeta(),
     requestId: randomUUID(),
   };

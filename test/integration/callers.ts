@@ -1,6 +1,5 @@
-import { withTenant } from "@/db/tenant-transaction";
 import type { Database } from "@/db/client";
-import { findActiveSession } from "@/server/auth/sessions";
+import { identify } from "@/server/auth/request-identity";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import type { Context } from "@/server/trpc/init";
 import { createCaller } from "@/server/trpc/root";
@@ -23,23 +22,11 @@ export async function signInAs(
   const result = await signInWithPassword(runtime, f, { email: `${who}@${f.slug}.test`, password: options.password ?? FIXTURE_PASSWORD }, meta);
   if (result.kind !== "signed_in") throw new Error(`sign-in refused: ${result.kind}`);
   const token = result.sessionToken;
-  const sessionId = (await withTenant(runtime, { tenantId: f.id }, (tx) => findActiveSession(tx, token)))!.sessionId;
-  /** A caller for the session as it is now (stage re-read, as every request does). */
+  const sessionId = (await identify(runtime, f.slug, token)).session!.sessionId;
+  /** A caller for the session as it is now (looked up again, as every request does). */
   const caller = async () => {
-    const active = await withTenant(runtime, { tenantId: f.id }, (tx) => findActiveSession(tx, token));
-    const ctx: Context = {
-      tenant: { id: f.id, slug: f.slug, name: f.name },
-      session: active && {
-        userId: active.userId,
-        sessionId: active.sessionId,
-        tenantId: f.id,
-        stage: active.stage,
-        name: active.displayName,
-        email: active.email,
-      },
-      meta,
-      requestId: "test",
-    };
+    const { tenant, session } = await identify(runtime, f.slug, token);
+    const ctx: Context = { tenant, session, meta, requestId: "test" };
     return createCaller(ctx);
   };
   return { token, sessionId, stage: result.stage, caller };

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, userAccount } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
-import { findActiveSession } from "@/server/auth/sessions";
+import { identify } from "@/server/auth/request-identity";
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from "../fixtures/tenants";
 import { signInAs } from "./callers";
 import { testDatabases } from "./databases";
@@ -14,7 +14,7 @@ beforeAll(async () => {
   t = await createTenantFixture(owner, "pw");
 });
 
-const alive = (token: string) => withTenant(runtime, { tenantId: t.id }, async (tx) => (await findActiveSession(tx, token)) !== null);
+const alive = async (token: string) => (await identify(runtime, t.slug, token)).session !== null;
 
 describe("a temporary password", () => {
   it("must be replaced at the next sign-in before anything else, without re-entering it", async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTenant } from "@/db/tenant-transaction";
-import { findActiveSession } from "@/server/auth/sessions";
+import { identify } from "@/server/auth/request-identity";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { CHROME_UA, signInAs } from "./callers";
 import { testDatabases } from "./databases";
@@ -18,8 +18,7 @@ async function signedIn(f: TenantFixture, who: "clerk" | "nurse", userAgent = CH
   return { ...session, caller: await session.caller() };
 }
 
-const alive = (f: TenantFixture, token: string) =>
-  withTenant(runtime, { tenantId: f.id }, async (tx) => (await findActiveSession(tx, token)) !== null);
+const alive = async (f: TenantFixture, token: string) => (await identify(runtime, f.slug, token)).session !== null;
 
 describe("session.list", () => {
   it("lists only the user's own live sessions, the current one marked, with a readable browser", async () => {

@@ -2,8 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, session, tenant, userAccount } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
-import { activeSessionFor } from "@/server/auth/session-lookup";
-import { deleteSession, findActiveSession, hashToken } from "@/server/auth/sessions";
+import { identify } from "@/server/auth/request-identity";
+import { deleteSession, hashToken } from "@/server/auth/sessions";
 import { signInWithPassword, type SignInResult } from "@/server/auth/sign-in";
 import { createTenantFixture, FIXTURE_PASSWORD, type TenantFixture } from "../fixtures/tenants";
 import { testDatabases } from "./databases";
@@ -23,7 +23,7 @@ const token = (result: SignInResult) => {
 };
 const tenantOf = (f: TenantFixture) => ({ id: f.id, slug: f.slug, name: f.name });
 /** The lookup every request makes (pages and API) with its cookie's token. */
-const lookup = (f: TenantFixture, token: string) => activeSessionFor(runtime, f.id, token);
+const lookup = async (f: TenantFixture, token: string) => (await identify(runtime, f.slug, token)).session;
 const auditRows = (f: TenantFixture) =>
   withTenant(owner, { tenantId: f.id }, (tx) =>
     tx
@@ -98,10 +98,8 @@ describe("sessions", () => {
     const expired = await signInWithPassword(runtime, tenantOf(b), { email: `nurse@${b.slug}.test`, password: FIXTURE_PASSWORD }, meta);
     const idle = await signInWithPassword(runtime, tenantOf(b), { email: `nurse@${b.slug}.test`, password: FIXTURE_PASSWORD }, meta);
     await withTenant(owner, { tenantId: b.id }, async (tx) => {
-      const expiredSession = await findActiveSession(tx, token(expired));
-      const idleSession = await findActiveSession(tx, token(idle));
-      await tx.update(session).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(session.id, expiredSession!.sessionId));
-      await tx.update(session).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(session.id, idleSession!.sessionId));
+      await tx.update(session).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(session.tokenHash, hashToken(token(expired))));
+      await tx.update(session).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(session.tokenHash, hashToken(token(idle))));
     });
     expect(await lookup(b, token(expired))).toBeNull();
     expect(await lookup(b, token(idle))).toBeNull();
@@ -137,7 +135,8 @@ describe("tenant session limits", () => {
     });
     expect(Math.round((row.expiresAt.getTime() - row.createdAt.getTime()) / 60_000)).toBe(60);
     expect(await lookup(limited, token(signedIn))).toBeNull();
-    // Under the default 30 idle minutes the same session would still be alive.
-    expect(await withTenant(runtime, { tenantId: limited.id }, (tx) => findActiveSession(tx, token(signedIn)))).not.toBeNull();
+    // Under the default 30 idle minutes the same session is still alive.
+    await withTenant(owner, { tenantId: limited.id }, (tx) => tx.update(tenant).set({ settings: {} }).where(eq(tenant.id, limited.id)));
+    expect(await lookup(limited, token(signedIn))).not.toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent, role, tenant, userAccount, userRole } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
-import { findActiveSession } from "@/server/auth/sessions";
+import { identify } from "@/server/auth/request-identity";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { callerAs, signInAs } from "./callers";
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 const as = callerAs;
 const admin = () => as(t, t.users.admin!);
-const alive = (token: string) => withTenant(runtime, { tenantId: t.id }, async (tx) => (await findActiveSession(tx, token)) !== null);
+const alive = async (token: string) => (await identify(runtime, t.slug, token)).session !== null;
 
 describe("creating users", () => {
   it("creates an account with a temporary password shown once, which must be replaced at first sign-in", async () => {
