@@ -3,7 +3,7 @@ import type { Transaction } from "@/db/client";
 import { passwordHistory, userAccount } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record";
 import type { RequestMeta } from "@/server/tenancy/current";
-import type { Tenant } from "@/server/tenancy/resolve";
+import type { Tenant } from "@/server/tenancy/tenant";
 import type { Account } from "./account";
 import { hashPassword, verifyPassword } from "./password";
 import { passwordProblems } from "./password-policy";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
-import type { Tenant } from "@/server/tenancy/resolve";
+import type { Tenant } from "@/server/tenancy/tenant";
 import { parseSecurityPolicy } from "./security-policy";
 import { hashToken, touchSession, TOUCH_AFTER_SECONDS } from "./sessions";
 import type { SessionStage } from "./stages";

@@ -6,7 +6,7 @@ import { userAccount } from "@/db/schema";
 import { withTenant } from "@/db/tenant-transaction";
 import { recordAudit } from "@/server/audit/record";
 import type { RequestMeta } from "@/server/tenancy/current";
-import type { Tenant } from "@/server/tenancy/resolve";
+import type { Tenant } from "@/server/tenancy/tenant";
 import { hashPassword, needsRehash, spendVerificationTime, verifyPassword } from "./password";
 import { createSession } from "./sessions";
 import { accountFacts, roleKeysOf } from "./account";

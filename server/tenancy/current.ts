@@ -2,7 +2,7 @@ import { isIP } from "node:net";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { currentIdentity } from "@/server/auth/current-session";
-import type { Tenant } from "./resolve";
+import type { Tenant } from "./tenant";
 
 /**
  * The tenant of the current request, from the Host header only; null at the apex or unknown

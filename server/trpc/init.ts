@@ -7,7 +7,7 @@ import type { Action, Subject } from "@/server/access/permissions";
 import { currentIdentity, type CurrentSession } from "@/server/auth/current-session";
 import { log } from "@/server/log";
 import { requestMeta, type RequestMeta } from "@/server/tenancy/current";
-import type { Tenant } from "@/server/tenancy/resolve";
+import type { Tenant } from "@/server/tenancy/tenant";
 
 /**
  * The request context: who is asking and for which tenant. It holds no database handle; a

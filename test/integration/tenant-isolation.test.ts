@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { withTenant } from "@/db/tenant-transaction";
-import { resolveTenant } from "@/server/tenancy/resolve";
+import { identify } from "@/server/auth/request-identity";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { testDatabases } from "./databases";
 
@@ -144,9 +144,10 @@ describe("the tenant table", () => {
   });
 
   it("resolves an active tenant by slug, and nothing for unknown or suspended ones", async () => {
-    expect(await resolveTenant(runtime, a.slug)).toEqual({ id: a.id, slug: a.slug, name: a.name });
-    expect(await resolveTenant(runtime, "no-such-tenant")).toBeNull();
+    const resolveTenant = async (slug: string) => (await identify(runtime, slug, null)).tenant;
+    expect(await resolveTenant(a.slug)).toEqual({ id: a.id, slug: a.slug, name: a.name });
+    expect(await resolveTenant("no-such-tenant")).toBeNull();
     await withTenant(owner, { tenantId: b.id }, (tx) => tx.execute(sql`update tenant set status = 'suspended' where id = ${b.id}`));
-    expect(await resolveTenant(runtime, b.slug)).toBeNull();
+    expect(await resolveTenant(b.slug)).toBeNull();
   });
 });
