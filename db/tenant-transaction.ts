@@ -7,9 +7,10 @@ export type TenantBinding = { tenantId: string; userId?: string | null };
  * every record (the all-records permission or a capture scope over the whole tree), and whether
  * both their scopes were bound as unit sets (each small enough, db/migrations/0027) while they do
  * not read every record — the callers the local runtime role serves. Without a user, no
- * permissions and false.
+ * permissions and false. And the tenant's metadata version (tenant.metadata_version), which
+ * tells whether metadata a process keeps is still current (server/records/metadata-cache.ts).
  */
-export type Bound = { permissions: string[]; readsAllRecords: boolean; readsByUnitSets: boolean };
+export type Bound = { permissions: string[]; readsAllRecords: boolean; readsByUnitSets: boolean; metadataVersion: number };
 
 /**
  * Runs `work` in one transaction bound to a tenant (and user). app_bind (migration 0024) sets the
@@ -22,11 +23,18 @@ export type Bound = { permissions: string[]; readsAllRecords: boolean; readsByUn
 export function withTenant<T>(db: Database, binding: TenantBinding, work: (tx: Transaction, bound: Bound) => Promise<T>): Promise<T> {
   const userId = binding.userId ?? null;
   return db.transaction(async (tx) => {
-    const [row] = await tx.execute<{ permissions: string[]; reads_all: boolean; by_unit_sets: boolean }>(
+    const [row] = await tx.execute<{ permissions: string[]; reads_all: boolean; by_unit_sets: boolean; metadata_version: string | null }>(
       sql`select b.permissions, (${userId}::uuid is not null and app_reads_all_records()) as reads_all,
-                 (${userId}::uuid is not null and app_reads_by_unit_sets()) as by_unit_sets
+                 (${userId}::uuid is not null and app_reads_by_unit_sets()) as by_unit_sets,
+                 (select t.metadata_version from tenant t where t.id = ${binding.tenantId}::uuid and b.permissions is not null) as metadata_version
             from (select app_bind(${binding.tenantId}::uuid, ${userId}::uuid) as permissions offset 0) b`,
     );
-    return work(tx, { permissions: row!.permissions, readsAllRecords: row!.reads_all, readsByUnitSets: row!.by_unit_sets });
+    return work(tx, {
+      permissions: row!.permissions,
+      readsAllRecords: row!.reads_all,
+      readsByUnitSets: row!.by_unit_sets,
+      // -1 for a tenant the binding cannot see (none such reaches a handler): matches no cached version.
+      metadataVersion: row!.metadata_version === null ? -1 : Number(row!.metadata_version),
+    });
   });
 }

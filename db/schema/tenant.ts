@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, jsonb, pgEnum, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, jsonb, pgEnum, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const tenantStatus = pgEnum("tenant_status", ["active", "suspended"]);
 
@@ -18,6 +18,13 @@ export const tenant = pgTable(
     name: text().notNull(),
     status: tenantStatus().notNull().default("active"),
     settings: jsonb().$type<TenantSettings>().notNull().default({}),
+    /**
+     * Counts changes to the tenant's metadata (types, attributes, programs, their attributes,
+     * stages, data elements), raised by triggers on those tables (db/migrations/0057); requests
+     * read it when they are bound, and a process keeps metadata read at one version until it
+     * changes (server/records/metadata-cache.ts).
+     */
+    metadataVersion: bigint({ mode: "number" }).notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -89,12 +89,6 @@ async function loadProgramsWithAttributes(tx: Transaction, tenantId: string, pro
   }));
 }
 
-/** The program and its attributes, or null when it does not exist (no stages: enrolling needs none). */
-export async function loadProgramWithAttributes(tx: Transaction, tenantId: string, programId: string): Promise<ProgramWithAttributes | null> {
-  const [found] = await loadProgramsWithAttributes(tx, tenantId, [programId]);
-  return found ?? null;
-}
-
 /**
  * Everything that validates the data of each program asked for that exists, by id: four
  * statements however many programs (a record page shows every program its person is in), sent
@@ -136,19 +130,4 @@ export async function loadProgramsMeta(tx: Transaction, tenantId: string, progra
 /** Everything that validates a program's data, or null when the program does not exist. */
 export async function loadProgramMeta(tx: Transaction, tenantId: string, programId: string): Promise<ProgramMeta | null> {
   return (await loadProgramsMeta(tx, tenantId, [programId])).get(programId) ?? null;
-}
-
-/** One stage of a program with its data elements, or null when the program has no such stage (recording an event needs no more). */
-export async function loadStageMeta(tx: Transaction, tenantId: string, programId: string, stageId: string): Promise<StageMeta | null> {
-  const [stage] = await tx
-    .select(stageColumns)
-    .from(programStage)
-    .where(and(eq(programStage.tenantId, tenantId), eq(programStage.programId, programId), eq(programStage.id, stageId)));
-  if (!stage) return null;
-  const elements = await tx
-    .select(elementColumns)
-    .from(dataElement)
-    .where(and(eq(dataElement.tenantId, tenantId), eq(dataElement.stageId, stage.id)))
-    .orderBy(asc(dataElement.sortOrder), asc(dataElement.name));
-  return { ...stage, dataElements: elements.map(({ stageId: _, ...e }) => e) };
 }

@@ -112,7 +112,7 @@ const inTenantTransaction = t.middleware(async ({ ctx, next }) => {
   const run = () =>
     requestTransaction()({ tenantId: tenant.id, userId: ctx.session?.userId }, async (db, bound) => {
       const permissions = ctx.session?.stage === "active" ? bound.permissions : [];
-      const result = await next({ ctx: { tenant, db, ability: abilityFor(permissions) } });
+      const result = await next({ ctx: { tenant, db, ability: abilityFor(permissions), metadataVersion: bound.metadataVersion } });
       if (!result.ok) throw new RollbackWithResult(result);
       return result;
     });
@@ -132,7 +132,8 @@ export const protectedProcedure = loggedProcedure.use(requireTenant).use(require
  */
 export const signInStepProcedure = loggedProcedure.use(requireTenant).use(requireSession).use(inTenantTransaction);
 
-export type TenantContext = Context & { tenant: Tenant; db: Transaction; ability: AppAbility };
+/** metadataVersion: the tenant's metadata version when the request was bound (server/records/metadata-cache.ts). */
+export type TenantContext = Context & { tenant: Tenant; db: Transaction; ability: AppAbility; metadataVersion: number };
 /** A session that may still be signing in (see session.stage). */
 export type SignInStepContext = TenantContext & { session: CurrentSession };
 /** The same shape; `protectedProcedure` has already checked that session.stage is "active". */

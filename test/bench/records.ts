@@ -25,6 +25,7 @@ export async function benchRecords(owner: Database, runtime: Database, tenantId:
         requestId: "bench",
         db: tx,
         ability: abilityFor(bound.permissions),
+        metadataVersion: bound.metadataVersion,
       } as ProtectedContext;
       return work(ctx);
     });

@@ -48,7 +48,7 @@ describe("records and the metadata they point at", () => {
       ["program_stage", program.stageId],
     ] as const;
     const locks = await withTenant(runtime, { tenantId: f.id, userId: f.users.nurse! }, async (tx, bound) => {
-      const ctx = { ...activeContext(f, f.users.nurse!), db: tx, ability: abilityFor(bound.permissions) } as ProtectedContext;
+      const ctx = { ...activeContext(f, f.users.nurse!), db: tx, ability: abilityFor(bound.permissions), metadataVersion: bound.metadataVersion } as ProtectedContext;
       const { enrollmentId } = await registerHandler({
         ctx,
         input: { trackedEntityTypeId: f.records.typeId, orgUnitId: unit, attributes: { [a.firstName]: "Kadie", [a.lastName]: "Sesay" }, enrollment: { programId: program.id, enrolledOn: "2026-05-01" } },

@@ -283,7 +283,7 @@ describe("finding people", () => {
   /** A "koroma" search as `userId`, from the values filed under the capture scope, or (`walk`) from every match in the tenant. */
   const koromaSearch = (userId: string, walk: boolean) =>
     withTenant(runtime, { tenantId: f.id, userId }, async (tx, bound) => {
-      const ctx = { ...activeContext(f, userId), db: tx, ability: abilityFor(bound.permissions) } as ProtectedContext;
+      const ctx = { ...activeContext(f, userId), db: tx, ability: abilityFor(bound.permissions), metadataVersion: bound.metadataVersion } as ProtectedContext;
       const criteria = [{ attributeId: f.records.attributes.lastName, value: "koroma" }];
       const found = await searchHandler({ ctx, input: { trackedEntityTypeId: f.records.typeId, criteria, limit: 50 } }, walk ? 0 : undefined);
       return found.people.map((p) => ({ id: p.id, last: p.attributes[f.records.attributes.lastName] }));

@@ -157,7 +157,7 @@ describe("a person's row filled at insert", () => {
         const updated = async () =>
           (await tx.execute<{ n: number }>(sql`select pg_stat_get_xact_tuples_updated('tracked_entity'::regclass)::int as n`))[0]!.n;
         const before = await updated();
-        const ctx = { ...activeContext(f, f.users.nurse!), db: tx, ability: abilityFor(bound.permissions) } as ProtectedContext;
+        const ctx = { ...activeContext(f, f.users.nurse!), db: tx, ability: abilityFor(bound.permissions), metadataVersion: bound.metadataVersion } as ProtectedContext;
         const { personId } = await registerHandler({
           ctx,
           input: { trackedEntityTypeId: f.records.typeId, orgUnitId: unit(), attributes: { [a.firstName]: "Hawa", [a.lastName]: "Jalloh" }, enrollment },

@@ -153,7 +153,7 @@ describe("reading filed values, from the attacker's side", () => {
 describe("a search held to the capture scope", () => {
   const search = (userId: string, value: string, filedUnits?: number) =>
     withTenant(runtime, { tenantId: f.id, userId }, async (tx, bound) => {
-      const ctx = { ...activeContext(f, userId), db: tx, ability: abilityFor(bound.permissions) } as ProtectedContext;
+      const ctx = { ...activeContext(f, userId), db: tx, ability: abilityFor(bound.permissions), metadataVersion: bound.metadataVersion } as ProtectedContext;
       const found = await searchHandler({ ctx, input: { trackedEntityTypeId: f.records.typeId, criteria: [{ attributeId: f.records.attributes.lastName, value }], limit: 50 } }, filedUnits);
       expect(found.beyondCapture).toBe(false);
       return found.people.map((p) => p.attributes[f.records.attributes.lastName]).sort();

@@ -2,7 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { pipelined } from "@/db/pipelined";
 import { enrollment, ownershipChange, programOrgUnit, programOwnership } from "@/db/schema";
-import { loadProgramWithAttributes, type ProgramWithAttributes } from "@/server/records/metadata";
+import type { ProgramWithAttributes } from "@/server/records/metadata";
+import { programMeta } from "@/server/records/metadata-cache";
 import type { ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
 
@@ -27,7 +28,7 @@ type EnrolmentRequest = {
 
 /** Checks an enrolment before anything is written; returns the program with its attributes. */
 export async function checkEnrolment(ctx: ProtectedContext, request: EnrolmentRequest): Promise<ProgramWithAttributes> {
-  const [program, runsAtUnit] = await pipelined([loadProgramWithAttributes(ctx.db, ctx.tenant.id, request.programId), programRunsAt(ctx, request.programId, request.unitId)]);
+  const [program, runsAtUnit] = await pipelined([programMeta(ctx, request.programId), programRunsAt(ctx, request.programId, request.unitId)]);
   return judgeEnrolment(request, program, runsAtUnit);
 }
 

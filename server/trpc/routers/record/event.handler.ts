@@ -4,7 +4,7 @@ import { inOrder, valueOf } from "@/db/pipelined";
 import { newRecordId } from "@/db/record-id";
 import { event } from "@/db/schema";
 import { ensureUnitTakesData, notFound, writablePair } from "@/server/records/access";
-import { loadStageMeta } from "@/server/records/metadata";
+import { stageMeta } from "@/server/records/metadata-cache";
 import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
@@ -16,7 +16,7 @@ import type { CreateEventInput, EventIdInput, UpdateEventInput } from "./record.
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function stageOf(ctx: ProtectedContext, programId: string, stageId: string) {
-  const stage = await loadStageMeta(ctx.db, ctx.tenant.id, programId, stageId);
+  const stage = await stageMeta(ctx, programId, stageId);
   if (!stage) throw new TRPCError({ code: "BAD_REQUEST", message: "That stage is not part of this program." });
   return stage;
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { pipelined } from "@/db/pipelined";
 import { breakGlassCandidates, visiblePairs, visiblePerson } from "@/server/records/access";
-import { loadProgramsMeta, loadTypeAttributes } from "@/server/records/metadata";
+import { programsMeta, typeAttributes } from "@/server/records/metadata-cache";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
 import type { PersonIdInput } from "./record.schema";
@@ -21,10 +21,10 @@ export async function getHandler({ ctx, input }: { ctx: ProtectedContext; input:
   const tenantId = ctx.tenant.id;
   const person = await visiblePerson(ctx.db, tenantId, input.personId);
   const [attributes, { pairs, metas }, enrollments, events, history, candidates, enrollable] = await pipelined([
-    loadTypeAttributes(ctx.db, tenantId, person.trackedEntityTypeId),
+    typeAttributes(ctx, person.trackedEntityTypeId),
     visiblePairs(ctx.db, tenantId, person.id).then(async (pairs) => ({
       pairs,
-      metas: await loadProgramsMeta(ctx.db, tenantId, pairs.map((pair) => pair.programId)),
+      metas: await programsMeta(ctx, pairs.map((pair) => pair.programId)),
     })),
     enrollmentsOf(ctx.db, tenantId, person.id),
     eventsOf(ctx.db, tenantId, person.id),

@@ -4,7 +4,7 @@ import { inOrder, valueOf } from "@/db/pipelined";
 import { newRecordId } from "@/db/record-id";
 import { trackedEntity, trackedEntityType } from "@/db/schema";
 import { ensureUnitTakesData } from "@/server/records/access";
-import { loadProgramWithAttributes, loadTypeAttributes } from "@/server/records/metadata";
+import { programMeta, typeAttributes } from "@/server/records/metadata-cache";
 import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
@@ -30,9 +30,9 @@ export async function registerHandler({ ctx, input }: { ctx: ProtectedContext; i
       .select({ id: trackedEntityType.id })
       .from(trackedEntityType)
       .where(and(eq(trackedEntityType.tenantId, ctx.tenant.id), eq(trackedEntityType.id, input.trackedEntityTypeId))),
-    loadTypeAttributes(ctx.db, ctx.tenant.id, input.trackedEntityTypeId),
+    typeAttributes(ctx, input.trackedEntityTypeId),
     ensureUnitTakesData(ctx.db, ctx.tenant.id, input.orgUnitId, ctx.ability.can("accessAllRecords", "trackedEntity")),
-    enrolment ? loadProgramWithAttributes(ctx.db, ctx.tenant.id, enrolment.programId) : null,
+    enrolment ? programMeta(ctx, enrolment.programId) : null,
     enrolment ? programRunsAt(ctx, enrolment.programId, input.orgUnitId) : false,
   ]);
   const [type] = valueOf(typeRead);

@@ -2,7 +2,8 @@ import { TRPCError } from "@trpc/server";
 import { sql, type SQL } from "drizzle-orm";
 import { pipelined } from "@/db/pipelined";
 import { loadRecordSettings } from "@/server/records/record-settings";
-import { loadTypeAttributes, type AttributeMeta } from "@/server/records/metadata";
+import type { AttributeMeta } from "@/server/records/metadata";
+import { typeAttributes } from "@/server/records/metadata-cache";
 import { normalizeSearchValue, prefixUpperBound, searchMode } from "@/server/records/search-value";
 import { valueSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
@@ -154,7 +155,7 @@ function otherValueMatches(alias: SQL, c: Criterion): SQL {
 }
 
 async function parseCriteria(ctx: ProtectedContext, input: SearchInput): Promise<Criterion[]> {
-  const attributes = await loadTypeAttributes(ctx.db, ctx.tenant.id, input.trackedEntityTypeId);
+  const attributes = await typeAttributes(ctx, input.trackedEntityTypeId);
   if (!attributes.length) throw new TRPCError({ code: "BAD_REQUEST", message: "That kind of record does not exist." });
   const seen = new Set<string>();
   return input.criteria.map(({ attributeId, value }) => {

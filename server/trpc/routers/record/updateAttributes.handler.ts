@@ -3,7 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { attributeValue, trackedEntity } from "@/db/schema";
 import { visiblePerson } from "@/server/records/access";
 import { IDENTIFYING_CHANGED, loadAuditSettings } from "@/server/audit/audit-settings";
-import { loadTypeAttributes, type AttributeMeta } from "@/server/records/metadata";
+import type { AttributeMeta } from "@/server/records/metadata";
+import { typeAttributes } from "@/server/records/metadata-cache";
 import { valuesSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
 import { auditRecord } from "./audit-record";
@@ -34,7 +35,7 @@ export async function updateAttributesHandler({ ctx, input }: { ctx: ProtectedCo
   ensureCan(ctx, "update", "trackedEntity");
   const person = await visiblePerson(ctx.db, ctx.tenant.id, input.personId);
   if (!person.writable) throw new TRPCError({ code: "FORBIDDEN", message: "Your access to this record is read-only." });
-  const attributes = await loadTypeAttributes(ctx.db, ctx.tenant.id, person.trackedEntityTypeId);
+  const attributes = await typeAttributes(ctx, person.trackedEntityTypeId);
   const next = parseValues(valuesSchema(attributes), input.attributes);
   const rows = await ctx.db
     .select({ attributeId: attributeValue.attributeId, value: attributeValue.value })

@@ -30,6 +30,7 @@ export async function handlerCaptureRows(ctx: Context, db: Database): Promise<Ro
         requestId: randomUUID(),
         db: tx,
         ability: abilityFor(bound.permissions),
+        metadataVersion: bound.metadataVersion,
       } as ProtectedContext),
     );
   // Per-request latencies, to say which of the three costs what.
