@@ -20,9 +20,10 @@ export const tenant = pgTable(
     settings: jsonb().$type<TenantSettings>().notNull().default({}),
     /**
      * Counts changes to the tenant's metadata (types, attributes, programs, their attributes,
-     * stages, data elements), raised by triggers on those tables (db/migrations/0057); requests
-     * read it when they are bound, and a process keeps metadata read at one version until it
-     * changes (server/records/metadata-cache.ts).
+     * stages, data elements) and to its settings, raised by triggers on those tables and on this
+     * column's neighbour `settings` (db/migrations/0057); requests read it when they are bound,
+     * and a process keeps what it read at one version until it changes
+     * (server/records/metadata-cache.ts).
      */
     metadataVersion: bigint({ mode: "number" }).notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

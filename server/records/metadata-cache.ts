@@ -1,15 +1,17 @@
 import type { Transaction } from "@/db/client";
 import { loadProgramsMeta, loadTypeAttributes, type AttributeMeta, type ProgramMeta, type StageMeta } from "./metadata";
+import { loadRecordSettings, type RecordSettings } from "./record-settings";
 
 /** What a request reads metadata with: its transaction, its tenant and the metadata version it was bound at. */
 export type MetadataReader = { db: Transaction; tenant: { id: string }; metadataVersion: number };
 
-type Held = { version: number; typeAttributes: Map<string, AttributeMeta[]>; programs: Map<string, ProgramMeta> };
+type Held = { version: number; typeAttributes: Map<string, AttributeMeta[]>; programs: Map<string, ProgramMeta>; recordSettings: RecordSettings | null };
 
 /**
- * A tenant's metadata as this process last read it, at one metadata version. Types, attributes,
- * programs, stages and data elements change only when an admin edits them, and each such write
- * raises tenant.metadata_version in the writing transaction (db/migrations/0057); a request reads
+ * A tenant's metadata and record settings as this process last read them, at one metadata
+ * version. Types, attributes, programs, stages, data elements and settings change only when an
+ * admin edits them, and each such write raises tenant.metadata_version in the writing
+ * transaction (db/migrations/0057); a request reads
  * the version when it is bound (db/tenant-transaction.ts), so whatever is kept here for that
  * version is what the request would have read. Metadata is the same for every user of a tenant
  * (its tables' policies are tenant isolation alone), so one copy serves them all.
@@ -28,7 +30,7 @@ function heldFor(reader: MetadataReader): Held | null {
   if (current?.version === version) return current;
   // A request bound before the latest change reads for itself and keeps nothing.
   if (current && current.version > version) return null;
-  const fresh: Held = { version, typeAttributes: new Map(), programs: new Map() };
+  const fresh: Held = { version, typeAttributes: new Map(), programs: new Map(), recordSettings: null };
   heldByTenant.set(reader.tenant.id, fresh);
   return fresh;
 }
@@ -74,4 +76,13 @@ export async function programMeta(reader: MetadataReader, programId: string): Pr
 /** One stage of a program with its data elements, or null when the program has no such stage. */
 export async function stageMeta(reader: MetadataReader, programId: string, stageId: string): Promise<StageMeta | null> {
   return (await programMeta(reader, programId))?.stages.find((stage) => stage.id === stageId) ?? null;
+}
+
+/** The tenant's record settings (loadRecordSettings), kept likewise. */
+export async function recordSettingsOf(reader: MetadataReader): Promise<RecordSettings> {
+  const held = heldFor(reader);
+  if (held?.recordSettings) return held.recordSettings;
+  const settings = await loadRecordSettings(reader.db, reader.tenant.id);
+  if (held) held.recordSettings = frozen(settings);
+  return settings;
 }

@@ -84,6 +84,16 @@ describe("metadata kept between requests", () => {
     expect(attributeName(await nurse().record.get({ personId: planted.personId }), a.records.attributes.firstName)).toBe("Given name");
   });
 
+  it("takes the tenant's new record settings at the next search", async () => {
+    const search = () =>
+      callerAs(a, a.users.nurse!).record.search({ trackedEntityTypeId: a.records.typeId, criteria: [{ attributeId: a.records.attributes.lastName, value: "Kor" }] });
+    const before = await versionOf(a);
+    const { searchMinAttributes } = await search();
+    await callerAs(a, a.users.admin!).tenantSettings.updateRecords({ breakGlassMinutes: 90, searchMinAttributes: searchMinAttributes + 1 });
+    expect(await versionOf(a)).toBe(before + 1);
+    expect((await search()).searchMinAttributes).toBe(searchMinAttributes + 1);
+  });
+
   it("never answers for another tenant, even at the same version: a program kept for one is not found from the other", async () => {
     const planted = await plant();
     await owner.update(tenant).set({ metadataVersion: await versionOf(a) }).where(eq(tenant.id, b.id));

@@ -1,9 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { sql, type SQL } from "drizzle-orm";
 import { pipelined } from "@/db/pipelined";
-import { loadRecordSettings } from "@/server/records/record-settings";
 import type { AttributeMeta } from "@/server/records/metadata";
-import { typeAttributes } from "@/server/records/metadata-cache";
+import { recordSettingsOf, typeAttributes } from "@/server/records/metadata-cache";
 import { normalizeSearchValue, prefixUpperBound, searchMode } from "@/server/records/search-value";
 import { valueSchema } from "@/server/records/value-schema";
 import { ensureCan, type ProtectedContext } from "@/server/trpc/init";
@@ -29,7 +28,7 @@ type Criterion = { attribute: AttributeMeta; value: string; prefix: boolean };
 export async function searchHandler({ ctx, input }: { ctx: ProtectedContext; input: SearchInput }, filedUnits = FILED_UNITS) {
   ensureCan(ctx, "read", "trackedEntity");
   // Statements that do not depend on each other go out together (db/pipelined.ts).
-  const [criteria, settings] = await pipelined([parseCriteria(ctx, input), loadRecordSettings(ctx.db, ctx.tenant.id)]);
+  const [criteria, settings] = await pipelined([parseCriteria(ctx, input), recordSettingsOf(ctx)]);
   const allRecords = ctx.ability.can("accessAllRecords", "trackedEntity");
   const beyondCapture = allRecords || criteria.some((c) => c.attribute.identifying) || criteria.length >= settings.searchMinAttributes;
   const limit = beyondCapture ? null : await captureLimit(ctx, filedUnits);
