@@ -18,7 +18,7 @@ CREATE FUNCTION app_open_session(p_slug text, p_token_hash text)
   RETURNS TABLE (
     tenant_id uuid, tenant_slug text, tenant_name text, security jsonb,
     session_id uuid, stage session_stage, user_id uuid, email text, display_name text,
-    expires_at timestamptz, idle_seconds float8
+    idle_seconds float8
   )
   LANGUAGE plpgsql VOLATILE
   SET search_path = pg_catalog, public, pg_temp
@@ -35,7 +35,7 @@ BEGIN
   PERFORM app_bind(active_id, NULL);
   RETURN QUERY
     SELECT active_id, active_slug, active_name, t.settings -> 'security',
-           s.id, s.stage, s.user_id, u.email, u.display_name, s.expires_at,
+           s.id, s.stage, s.user_id, u.email, u.display_name,
            extract(epoch FROM now() - s.last_seen_at)::float8
       FROM tenant t
       LEFT JOIN (session s JOIN user_account u ON u.tenant_id = s.tenant_id AND u.id = s.user_id AND u.status = 'active')
