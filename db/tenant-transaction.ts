@@ -23,6 +23,8 @@ export type Bound = { permissions: string[]; readsAllRecords: boolean; readsByUn
 export function withTenant<T>(db: Database, binding: TenantBinding, work: (tx: Transaction, bound: Bound) => Promise<T>): Promise<T> {
   const userId = binding.userId ?? null;
   return db.transaction(async (tx) => {
+    // The version's subquery refers to b so that it runs after app_bind has bound the tenant its
+    // row-level security needs.
     const [row] = await tx.execute<{ permissions: string[]; reads_all: boolean; by_unit_sets: boolean; metadata_version: string | null }>(
       sql`select b.permissions, (${userId}::uuid is not null and app_reads_all_records()) as reads_all,
                  (${userId}::uuid is not null and app_reads_by_unit_sets()) as by_unit_sets,

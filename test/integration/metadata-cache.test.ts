@@ -8,7 +8,7 @@ import { callerAs } from "./callers";
 import { testDatabases } from "./databases";
 
 /** Metadata kept by the process between requests, and the version that says when it changed (migration 0057). */
-const { owner, runtime } = testDatabases();
+const { owner } = testDatabases();
 let a: TenantFixture;
 let b: TenantFixture;
 

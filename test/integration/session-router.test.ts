@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { withTenant } from "@/db/tenant-transaction";
 import { identify } from "@/server/auth/request-identity";
 import { createTenantFixture, type TenantFixture } from "../fixtures/tenants";
 import { CHROME_UA, signInAs } from "./callers";
