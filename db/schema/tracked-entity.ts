@@ -396,11 +396,20 @@ function eventLikePolicies(table: "enrollment" | "event") {
   const byUnitSets = sql`owner_unit_id in ${captureUnits}
         or (${hasSearchRoots} and ${openProgram} and (${searchIsWholeTree} or owner_unit_id in ${searchUnits}))
         or (${hasSearchRoots} and ${protectedProgram} and owner_unit_id in ${searchUnits} and ${activeGrant})`;
-  // The same rules, with the row's owner unit looked up by index and its path put under the roots
-  // (app_unit_under). A function, not a subquery: a correlated subquery cannot run in a parallel
-  // worker, and in the policy it would keep every count from running in parallel.
-  const ownerUnderCapture = sql`app_unit_under(owner_unit_id, (select app_scope_paths('capture'))::ltree[])`;
-  const ownerUnderSearch = sql`app_unit_under(owner_unit_id, (select app_scope_paths('search'))::ltree[])`;
+  // The same rules, with the row's owner unit looked up by index and its path put under the roots.
+  // Enrolments, which the counts read, look it up through a function (app_unit_under): a
+  // correlated subquery cannot run in a parallel worker, and in the policy it would keep every
+  // count from running in parallel. Events, which lists walk newest first, look it up through a
+  // subquery the executor keeps open from row to row (~2.5 µs a row at M, against ~6.5 µs for the
+  // function's own query each call; db/migrations/0058): no request counts events in bulk.
+  const ownerUnder = (kind: "capture" | "search") => {
+    const roots = kind === "capture" ? sql`(select app_scope_paths('capture'))::ltree[]` : sql`(select app_scope_paths('search'))::ltree[]`;
+    return table === "event"
+      ? sql`(select u.path <@ any(${roots}) from org_unit u where u.tenant_id = event.tenant_id and u.id = event.owner_unit_id)`
+      : sql`app_unit_under(owner_unit_id, ${roots})`;
+  };
+  const ownerUnderCapture = ownerUnder("capture");
+  const ownerUnderSearch = ownerUnder("search");
   const byProbes = sql`${ownerUnderCapture}
         or (${hasSearchRoots} and ${openProgram} and (${searchIsWholeTree} or ${ownerUnderSearch}))
         or (${hasSearchRoots} and ${protectedProgram} and ${ownerUnderSearch} and ${activeGrant})`;

@@ -12,7 +12,8 @@ import { testDatabases } from "./databases";
  * list walking the newest rows of a wide scope asks for with app.probe_owner_units. The hint
  * must change the cost only, so these tests read every row each user can see both ways, from
  * the attacker's side too: a user out of scope, a protected record without a grant, an expired
- * grant, and a hint set to something other than 'on'.
+ * grant, and a hint set to something other than 'on'. Enrolments look the owner up through a
+ * function and events through a subquery (0058), so both tables are read both ways.
  */
 const { owner, runtime } = testDatabases();
 let f: TenantFixture;
@@ -31,6 +32,9 @@ const visible = (userId: string, hint: string | null): Promise<Visible> =>
              coalesce((select array_agg(id::text order by id) from event where tenant_id = ${f.id}), '{}') as events`);
     return row!;
   });
+
+type PlanNode = { "Relation Name"?: string; "Parallel Aware"?: boolean; Plans?: PlanNode[] };
+const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
 
 const eventsOf = async (record: PlantedRecord) =>
   withTenant(owner, { tenantId: f.id }, async (tx) => {
@@ -82,6 +86,24 @@ describe("the owner-probe hint of the enrolment and event policies", () => {
       expect(await none(southlead, `${level}@north-a-1`)).toBe(true);
       expect(await has(southlead, `${level}@south-a-1`)).toBe(true);
     }
+  });
+
+  it("leaves a count of enrolments free to run in parallel (only events look owners up by subquery, 0058)", async () => {
+    // debug_parallel_query (force_parallel_mode before PostgreSQL 16) puts a Gather on top of any
+    // plan that may run in a parallel worker: a parallel-restricted term in the policy leaves none.
+    const planOf = (table: "enrollment" | "event") =>
+      withTenant(runtime, { tenantId: f.id, userId: f.users.reviewer! }, async (tx) => {
+        const db = tx as unknown as Database;
+        await db.execute(sql`select set_config(name, 'on', true) from pg_settings where name in ('debug_parallel_query', 'force_parallel_mode')`);
+        const rows = await db.execute<{ "QUERY PLAN": [{ Plan: { "Node Type": string } }] }>(
+          sql`explain (format json) select program_id, count(*) from ${sql.identifier(table)} where tenant_id = ${f.id} group by program_id`,
+        );
+        return rows[0]!["QUERY PLAN"][0].Plan["Node Type"];
+      });
+    // Before PostgreSQL 16 no plan holding the policies' (select …) init plans ran in parallel.
+    const [server] = await owner.execute<{ version: number }>(sql`select current_setting('server_version_num')::int as version`);
+    if (server!.version >= 160000) expect(await planOf("enrollment")).toBe("Gather");
+    expect(await planOf("event")).not.toBe("Gather");
   });
 
   it("answers the owner lookup (SECURITY DEFINER) only for the bound tenant's units", async () => {

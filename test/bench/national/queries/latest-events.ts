@@ -15,10 +15,11 @@ const NARROW_UNITS = 100;
 /**
  * A wide list's walk passes about PAGE × (units in the tree / units in scope) rows before it has
  * a page. The policies check each against the scope's unit set, built and hashed once (~0.5 µs a
- * unit at M), unless the list asks them to look each row's owner unit up instead (~6 µs a row;
- * the hint app.probe_owner_units, db/migrations/0037). The list asks when the set would cost more.
+ * unit at M), unless the list asks them to look each row's owner unit up instead (~2.5 µs a row
+ * since db/migrations/0058, ~6.5 µs before; the hint app.probe_owner_units, 0037). The list asks
+ * when the set would cost more.
  */
-const PROBE_TO_HASH_COST = 13;
+const PROBE_TO_HASH_COST = 5;
 const PROBE_HINT = { text: "select set_config('app.probe_owner_units', 'on', true)", params: [] };
 const probesCheaper = (scopeUnits: number, treeUnits: number) => scopeUnits > PROBE_TO_HASH_COST * PAGE * (treeUnits / scopeUnits);
 const COLUMNS = "e.id, e.tracked_entity_id, e.program_id, e.org_unit_id, e.occurred_on";
