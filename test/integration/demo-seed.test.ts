@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { orgUnit, tenant, userAccount } from "@/db/schema";
+import { orgUnit, userAccount } from "@/db/schema";
 import { seedDemo } from "@/db/seed/demo";
 import { withTenant } from "@/db/tenant-transaction";
 import { scopeReport } from "@/server/access/scope-report";
