@@ -5,7 +5,7 @@
 -- For events the lookup is now a correlated subquery on org_unit's primary key, which the
 -- executor keeps open from row to row (~2.5 µs a row). The region's page at M, p50, alternating
 -- the two policies (two runs each): 4.65 and 3.95 → 1.68 and 1.73 ms, the next page 4.43 and
--- 3.49 → 1.61 and 1.77 ms; the floor's ~2.5–3.5 ms. The rule is the same: the owner unit's path
+-- 3.49 → 1.61 and 1.77 ms; the floor's 2.5–3.7 ms. The rule is the same: the owner unit's path
 -- under the bound roots, in the bound tenant (the subquery also reads org_unit under its
 -- tenant-isolation policy). Its price: a correlated subquery cannot run in a parallel worker, so
 -- a statement on event under a scoped role no longer runs in parallel (on PostgreSQL 16 and
